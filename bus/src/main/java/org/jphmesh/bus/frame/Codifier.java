@@ -1,0 +1,80 @@
+package org.jphmesh.bus.frame;
+
+/**
+ * A node or sensor name on the mesh: exactly two printable ASCII characters, {@code @@} meaning everyone.
+ *
+ * <p>Every valid codifier is created once, up front, so the decoder turns two header bytes into a
+ * codifier with one table read and no allocation.
+ */
+public record Codifier(String value) {
+
+    private static final int FIRST = 0x21;
+    private static final int LAST = 0x7E;
+    private static final int SPAN = LAST - FIRST + 1;
+    private static final Codifier[] ALL = new Codifier[SPAN * SPAN];
+
+    static {
+        for (int a = FIRST; a <= LAST; a++) {
+            for (int b = FIRST; b <= LAST; b++) {
+                ALL[(a - FIRST) * SPAN + (b - FIRST)] = new Codifier(new String(new char[] {(char) a, (char) b}));
+            }
+        }
+    }
+
+    /** The broadcast address: a frame to {@code @@} is for every node. */
+    public static final Codifier BROADCAST = of("@@");
+
+    public Codifier {
+        if (value == null || value.length() != 2 || !valid(value.charAt(0)) || !valid(value.charAt(1))) {
+            throw new IllegalArgumentException(
+                    "a codifier is exactly two printable ASCII characters (like Q1 or @@), not '" + value + "'");
+        }
+    }
+
+    /** Parses a codifier, throwing with a message that says what a codifier looks like. */
+    public static Codifier of(String value) {
+        if (value != null && value.length() == 2) {
+            Codifier known = fromBytes((byte) value.charAt(0), (byte) value.charAt(1));
+            if (known != null && value.charAt(0) < 128 && value.charAt(1) < 128) {
+                return known;
+            }
+        }
+        return new Codifier(value);
+    }
+
+    /** The codifier for two wire bytes, or {@code null} if either byte is not printable ASCII. */
+    public static Codifier fromBytes(byte first, byte second) {
+        int a = first & 0xFF;
+        int b = second & 0xFF;
+        if (a < FIRST || a > LAST || b < FIRST || b > LAST) {
+            return null;
+        }
+        return ALL[(a - FIRST) * SPAN + (b - FIRST)];
+    }
+
+    public boolean isBroadcast() {
+        return this.equals(BROADCAST);
+    }
+
+    /** True when a frame addressed to this codifier is meant for {@code node}. */
+    public boolean addresses(Codifier node) {
+        return isBroadcast() || equals(node);
+    }
+
+    public byte firstByte() {
+        return (byte) value.charAt(0);
+    }
+
+    public byte secondByte() {
+        return (byte) value.charAt(1);
+    }
+
+    @Override
+    public String toString() {
+        return value;
+    }
+
+    private static boolean valid(char c) {
+        return c >= FIRST && c <= LAST;
+    }
+}
