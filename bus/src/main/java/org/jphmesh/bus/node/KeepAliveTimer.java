@@ -1,0 +1,73 @@
+package org.jphmesh.bus.node;
+
+import io.netty.channel.EventLoop;
+import java.time.Duration;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+
+/**
+ * Sends {@code I} when the node has been silent for a keep-alive interval. A reading counts as a sign of
+ * life, so a node that reports more often than its interval sends no {@code I} at all, as the legacy
+ * nodes behave. Runs on the node's I/O thread; {@link #activity()} is safe from any thread.
+ */
+final class KeepAliveTimer {
+
+    private final EventLoop loop;
+    private final Supplier<Duration> interval;
+    private final Runnable sendAlive;
+    private volatile long lastActivityNanos = System.nanoTime();
+    private volatile ScheduledFuture<?> next;
+    private volatile boolean stopped;
+
+    KeepAliveTimer(EventLoop loop, Supplier<Duration> interval, Runnable sendAlive) {
+        this.loop = loop;
+        this.interval = interval;
+        this.sendAlive = sendAlive;
+    }
+
+    void start() {
+        activity();
+        schedule(interval.get().toNanos());
+    }
+
+    /** Something was sent that tells the mesh this node lives. */
+    void activity() {
+        lastActivityNanos = System.nanoTime();
+    }
+
+    /** The interval changed (after a reload): count from now with the new one. */
+    void restart() {
+        ScheduledFuture<?> current = next;
+        if (current != null) {
+            current.cancel(false);
+        }
+        start();
+    }
+
+    void stop() {
+        stopped = true;
+        ScheduledFuture<?> current = next;
+        if (current != null) {
+            current.cancel(false);
+        }
+    }
+
+    private void schedule(long delayNanos) {
+        if (!stopped && !loop.isShuttingDown()) {
+            next = loop.schedule(this::tick, delayNanos, TimeUnit.NANOSECONDS);
+        }
+    }
+
+    private void tick() {
+        long intervalNanos = interval.get().toNanos();
+        long silent = System.nanoTime() - lastActivityNanos;
+        if (silent >= intervalNanos) {
+            sendAlive.run();
+            activity();
+            schedule(intervalNanos);
+        } else {
+            schedule(intervalNanos - silent);
+        }
+    }
+}

@@ -1,0 +1,404 @@
+package org.jphmesh.bus.node;
+
+import io.netty.channel.EventLoop;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import org.jphmesh.bus.config.ConfigLoader;
+import org.jphmesh.bus.config.MeshConfig;
+import org.jphmesh.bus.config.SensorConfig;
+import org.jphmesh.bus.frame.BusChannel;
+import org.jphmesh.bus.frame.Codifier;
+import org.jphmesh.bus.frame.DataPayload;
+import org.jphmesh.bus.frame.Flag;
+import org.jphmesh.bus.frame.Frame;
+import org.jphmesh.bus.frame.Readings;
+import org.jphmesh.bus.frame.SequenceStart;
+import org.jphmesh.bus.metrics.BusCounters;
+import org.jphmesh.bus.sequence.OutgoingSequence;
+import org.jphmesh.bus.sequence.SequenceAccounting;
+import org.jphmesh.bus.transport.MulticastTransport;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A program on the mesh, in Java terms what the legacy JPH library was: it loads its codifier's entry,
+ * announces itself, keeps itself alive on the control bus, answers pings, obeys start, halt and reload,
+ * and runs the program's {@link NodeCallbacks}.
+ *
+ * <p>Threads: frames are decoded and the protocol (pong, start, halt, duplicate detection) is handled
+ * on the transport's I/O thread; callbacks run on a separate thread; sends are safe from any thread.
+ * A node that is halted keeps answering pings and sending {@code I} with active = false.
+ */
+public final class Node implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Node.class);
+
+    private final NodeOptions options;
+    private final NodeCallbacks callbacks;
+    private final Codifier self;
+    private final BusCounters counters = new BusCounters();
+    private final SequenceAccounting accounting = new SequenceAccounting();
+    private final PingTracker pings = new PingTracker();
+    private final Map<Codifier, DataStream> dataStreams = new ConcurrentHashMap<>();
+    private final Set<Long> ownControlStarts = ConcurrentHashMap.newKeySet();
+    private final CompletableFuture<StopReason> stopped = new CompletableFuture<>();
+    private final Object controlLock = new Object();
+    private final CallbackRunner runner;
+
+    private volatile MeshConfig config;
+    private volatile SensorConfig entry;
+    private volatile Set<Codifier> proxies;
+    private volatile boolean active;
+    private volatile OutgoingSequence controlSequence;
+    private volatile double startTimeComponent;
+    private volatile ScheduledFuture<?> timer;
+    private MulticastTransport transport;
+    private EventLoop loop;
+    private KeepAliveTimer keepAlive;
+
+    private static final class DataStream {
+        final OutgoingSequence sequence;
+        boolean announced;
+
+        DataStream(OutgoingSequence sequence) {
+            this.sequence = sequence;
+        }
+    }
+
+    private Node(NodeOptions options, NodeCallbacks callbacks) {
+        this.options = options;
+        this.callbacks = callbacks;
+        this.self = options.codifier();
+        this.runner = new CallbackRunner(self.value(), counters);
+    }
+
+    /**
+     * Loads the config, opens the buses, announces the node and starts its timer.
+     *
+     * @throws org.jphmesh.bus.config.ConfigException when the config is unusable or has no entry for the codifier
+     * @throws IllegalStateException when the buses cannot be opened (e.g. an interface the allow-list refuses)
+     */
+    public static Node start(NodeOptions options, NodeCallbacks callbacks) {
+        Node node = new Node(options, callbacks);
+        try {
+            node.open();
+        } catch (RuntimeException e) {
+            node.shutDown(StopReason.CLOSED, false);
+            throw e;
+        }
+        return node;
+    }
+
+    private void open() {
+        MeshConfig loaded = options.config() != null ? options.config() : ConfigLoader.load(options.configLocation());
+        adopt(loaded, entryFor(loaded));
+        active = entry.active();
+        transport = MulticastTransport.open(self.value(), config.multicast().transportSettings(),
+                options.eventLoopGroup(), this::onFrame, counters);
+        loop = transport.eventLoopGroup().next();
+        keepAlive = new KeepAliveTimer(loop, () -> entry.keepAlive(), this::sendAlive);
+        announce();
+        keepAlive.start();
+        timer = runner.scheduleTimer(entry.interval(), this::tick);
+        LOG.info("{} - started as {} ({}), {} on {} / {}", self, entry.type(), entry.shortName(),
+                active ? "active" : "halted", config.multicast().control().socketAddress(),
+                config.multicast().data().socketAddress());
+    }
+
+    private SensorConfig entryFor(MeshConfig loaded) {
+        return loaded.sensor(self).orElseGet(() -> {
+            if (options.adHocType() == null) {
+                throw new org.jphmesh.bus.config.ConfigException("codifier " + self + " has no entry in "
+                        + (options.configLocation() == null ? "the config" : options.configLocation())
+                        + " (Sensors lists " + loaded.sensors().size() + " entries)");
+            }
+            return SensorConfig.adHoc(self, options.adHocType());
+        });
+    }
+
+    private void adopt(MeshConfig loaded, SensorConfig own) {
+        config = loaded;
+        entry = own;
+        proxies = loaded.proxiesOf(self);
+    }
+
+    // A fresh control sequence and start time, announced with N then I, as at start and after a reload.
+    private void announce() {
+        synchronized (controlLock) {
+            controlSequence = OutgoingSequence.random(options.random());
+            ownControlStarts.add(controlSequence.start());
+            startTimeComponent = options.clock().millis();
+            transport.send(Frame.control(controlSequence.start(), options.clock().millis(), Flag.NEW_SEQUENCE, self,
+                    Codifier.BROADCAST, startTimeComponent, active));
+        }
+        sendAlive();
+    }
+
+    private void tick() {
+        if (active) {
+            callbacks.onTimer(this);
+        }
+    }
+
+    // Runs on the I/O thread for every well-formed frame.
+    private void onFrame(BusChannel channel, Frame frame, InetSocketAddress sender) {
+        if (frame.from().equals(self) || proxies.contains(frame.from())) {
+            if (frame.flag() == Flag.NEW_SEQUENCE && frame.from().equals(self)) {
+                checkDuplicate(frame, sender);
+            }
+            return;
+        }
+        accounting.observe(frame, options.clock().millis());
+        callbacks.onFrame(this, frame, sender);
+        if (channel == BusChannel.DATA) {
+            if (active) {
+                runner.submit("data", () -> callbacks.onData(this, frame));
+            }
+            return;
+        }
+        onControl(frame);
+    }
+
+    private void onControl(Frame frame) {
+        boolean forMe = frame.to().addresses(self);
+        boolean forMyProxy = proxies.contains(frame.to());
+        if (!forMe && !forMyProxy) {
+            return;
+        }
+        Flag flag = frame.flag();
+        if (flag == Flag.SET || flag == Flag.STEP) {
+            if (!entry.controlEnabled()) {
+                counters.callbackFailed("control-refused");
+                LOG.debug("{} - ignored {} from {}: \"Control\" is not enabled for this entry", self, flag, frame.from());
+                return;
+            }
+        } else if (forMe) {
+            switch (flag) {
+                case PING -> sendControl(Flag.PONG, frame.from(), frame.control().timeComponent());
+                case PONG -> pings.onPong(frame);
+                case HALT -> setActive(false, frame.from());
+                case START -> setActive(true, frame.from());
+                case RELOAD -> runner.schedule(this::reload);
+                default -> {
+                    // ALIVE and NEW_SEQUENCE only feed the sequence accounting.
+                }
+            }
+        } else {
+            return;
+        }
+        runner.submit("control", () -> callbacks.onControl(this, frame));
+    }
+
+    private void setActive(boolean on, Codifier by) {
+        boolean changed = active != on;
+        active = on;
+        if (changed) {
+            LOG.info("{} - {} by {}", self, on ? "started" : "halted", by);
+        }
+        sendAlive();
+    }
+
+    private void checkDuplicate(Frame frame, InetSocketAddress sender) {
+        if (ownControlStarts.contains(frame.sequence()) || !options.stopOnDuplicate()) {
+            return;
+        }
+        double theirs = frame.control().timeComponent();
+        boolean theyAreNewer = theirs > startTimeComponent
+                || (theirs == startTimeComponent && frame.sequence() > controlSequence.start());
+        if (theyAreNewer) {
+            LOG.error("{} - another instance of {} started at {} on {}; this older instance stops."
+                    + " Run each codifier once on the mesh.", self, self,
+                    java.time.Instant.ofEpochMilli((long) theirs), sender.getAddress().getHostAddress());
+            new Thread(() -> shutDown(StopReason.DUPLICATE_INSTANCE, false), "jph-" + self + "-stop").start();
+        }
+    }
+
+    private void reload() {
+        MeshConfig loaded;
+        SensorConfig own;
+        try {
+            loaded = options.configLocation() != null ? ConfigLoader.load(options.configLocation()) : config;
+            own = entryFor(loaded);
+        } catch (RuntimeException e) {
+            counters.callbackFailed("reload");
+            LOG.error("{} - reload failed, keeping the running configuration: {}", self, e.getMessage());
+            return;
+        }
+        if (!loaded.multicast().equals(config.multicast())) {
+            LOG.warn("{} - Multicast settings changed; they take effect at the next restart", self);
+            loaded = loaded.withMulticast(config.multicast());
+        }
+        boolean intervalChanged = !own.interval().equals(entry.interval());
+        adopt(loaded, own);
+        announce();
+        keepAlive.restart();
+        if (intervalChanged) {
+            timer.cancel(false);
+            timer = runner.scheduleTimer(own.interval(), this::tick);
+        }
+        LOG.info("{} - configuration reloaded from {}", self, options.configLocation());
+        runner.submit("reload", () -> callbacks.onReload(this, own));
+    }
+
+    /** Sends a reading for this node's own codifier; false when halted. */
+    public boolean sendData(double value) {
+        return send(self, Readings.of(value));
+    }
+
+    /** Sends a reading for this node or one of its proxies; false when halted. */
+    public boolean sendData(Codifier as, double value) {
+        return send(as, Readings.of(value));
+    }
+
+    public boolean sendData(Codifier as, float value) {
+        return send(as, Readings.of(value));
+    }
+
+    public boolean sendData(Codifier as, long value) {
+        return send(as, Readings.of(value));
+    }
+
+    public boolean sendText(Codifier as, String text) {
+        return send(as, Readings.text(text));
+    }
+
+    public boolean sendJson(Codifier as, String json) {
+        return send(as, Readings.json(json));
+    }
+
+    /**
+     * Sends a data payload as {@code as}, which must be this node or one of its proxies. The first reading
+     * of each codifier is preceded by {@code n} announcing that codifier's sequence.
+     *
+     * @return false when the node is halted (nothing is sent)
+     */
+    public boolean send(Codifier as, DataPayload payload) {
+        if (!as.equals(self) && !proxies.contains(as)) {
+            throw new IllegalArgumentException(self + " may send readings as itself or its proxies "
+                    + proxies + ", not as " + as);
+        }
+        if (payload instanceof SequenceStart) {
+            throw new IllegalArgumentException("data sequences are announced by the node, not sent by hand");
+        }
+        if (!active) {
+            counters.callbackFailed("send-while-halted");
+            return false;
+        }
+        DataStream stream = dataStreams.computeIfAbsent(as, c -> new DataStream(OutgoingSequence.random(options.random())));
+        long now = options.clock().millis();
+        synchronized (stream) {
+            if (!stream.announced) {
+                long start = stream.sequence.start();
+                transport.send(Frame.data(start, now, as, new SequenceStart(start)));
+                stream.announced = true;
+            }
+            transport.send(Frame.data(stream.sequence.next(), now, as, payload));
+        }
+        keepAlive.activity();
+        return true;
+    }
+
+    /** Sends a control frame with this node's start time as its time component. */
+    public void sendControl(Flag flag, Codifier to) {
+        sendControl(flag, to, startTimeComponent);
+    }
+
+    /** Sends a control frame; {@code A}/{@code E} carry their number as the time component. */
+    public void sendControl(Flag flag, Codifier to, double timeComponent) {
+        if (flag.channel() != BusChannel.CONTROL) {
+            throw new IllegalArgumentException("flag " + flag.letter() + " is a data flag");
+        }
+        synchronized (controlLock) {
+            transport.send(Frame.control(controlSequence.next(), options.clock().millis(), flag, self, to,
+                    timeComponent, active));
+        }
+        keepAlive.activity();
+    }
+
+    private void sendAlive() {
+        if (transport != null) {
+            sendControl(Flag.ALIVE, Codifier.BROADCAST);
+        }
+    }
+
+    /**
+     * Pings {@code target}. For a codifier, completes with its reply or an empty list at the timeout;
+     * for {@code @@}, completes at the timeout with every reply heard.
+     */
+    public CompletableFuture<List<PingReply>> ping(Codifier target, Duration timeout) {
+        CompletableFuture<List<PingReply>> done = new CompletableFuture<>();
+        double timeComponent = pings.register(target, options.clock().millis(), done);
+        sendControl(Flag.PING, target, timeComponent);
+        loop.schedule(() -> pings.finish(timeComponent), timeout.toNanos(), TimeUnit.NANOSECONDS);
+        return done;
+    }
+
+    public Codifier codifier() {
+        return self;
+    }
+
+    public SensorConfig entry() {
+        return entry;
+    }
+
+    public MeshConfig config() {
+        return config;
+    }
+
+    /** The codifiers this node may send readings for besides its own. */
+    public Set<Codifier> proxies() {
+        return proxies;
+    }
+
+    public boolean isActive() {
+        return active;
+    }
+
+    public BusCounters counters() {
+        return counters;
+    }
+
+    public SequenceAccounting accounting() {
+        return accounting;
+    }
+
+    /** Completes when the node stops, with the reason. */
+    public CompletableFuture<StopReason> whenStopped() {
+        return stopped;
+    }
+
+    /** Announces the node halted ({@code I} with active = false) and closes it. */
+    @Override
+    public void close() {
+        shutDown(StopReason.CLOSED, true);
+    }
+
+    private void shutDown(StopReason reason, boolean announce) {
+        synchronized (stopped) {
+            if (stopped.isDone()) {
+                return;
+            }
+            if (announce && transport != null) {
+                active = false;
+                sendAlive();
+            }
+            if (keepAlive != null) {
+                keepAlive.stop();
+            }
+            runner.close();
+            pings.cancelAll();
+            if (transport != null) {
+                transport.close();
+            }
+            stopped.complete(reason);
+        }
+        LOG.info("{} - stopped ({})", self, reason.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' '));
+    }
+}

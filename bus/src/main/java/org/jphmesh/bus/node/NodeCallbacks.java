@@ -1,0 +1,41 @@
+package org.jphmesh.bus.node;
+
+import java.net.InetSocketAddress;
+import org.jphmesh.bus.config.SensorConfig;
+import org.jphmesh.bus.frame.Frame;
+
+/**
+ * What a program on the mesh does: the three callbacks of the legacy JPH library, plus reload and a tap.
+ *
+ * <p>{@link #onTimer}, {@link #onControl}, {@link #onData} and {@link #onReload} run one at a time on the
+ * node's callback thread, never on the I/O thread, so a slow or failing callback cannot stop the node
+ * answering pings. A callback that throws is logged and counted; the node stays up.
+ */
+public interface NodeCallbacks {
+
+    /** Every {@code SensorInterval} while the node is active, the first time at start. */
+    default void onTimer(Node node) {
+    }
+
+    /**
+     * A control frame addressed to this node or {@code @@} (or, for {@code A}/{@code E}, to one of its
+     * proxies), after the node has acted on it. {@code A}/{@code E} arrive only with {@code "Control":"enabled"}.
+     */
+    default void onControl(Node node, Frame frame) {
+    }
+
+    /** A data frame from another node, while this node is active. */
+    default void onData(Node node, Frame frame) {
+    }
+
+    /** After a {@code C} frame reloaded the configuration. */
+    default void onReload(Node node, SensorConfig entry) {
+    }
+
+    /**
+     * Every well-formed frame from another node, on the I/O thread, before the node acts on it: for
+     * monitors and collectors. Must return at once.
+     */
+    default void onFrame(Node node, Frame frame, InetSocketAddress sender) {
+    }
+}

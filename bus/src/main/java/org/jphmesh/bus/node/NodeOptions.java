@@ -1,0 +1,60 @@
+package org.jphmesh.bus.node;
+
+import io.netty.channel.EventLoopGroup;
+import java.time.Clock;
+import java.util.Objects;
+import java.util.random.RandomGenerator;
+import org.jphmesh.bus.config.MeshConfig;
+import org.jphmesh.bus.frame.Codifier;
+
+/**
+ * How to start a {@link Node}.
+ *
+ * @param configLocation path or http(s) URL of config.json; reloaded from here on {@code C}
+ * @param config         the config already loaded from {@code configLocation}, or {@code null} to load it
+ * @param adHocType      for programs that may run without an entry of their own (a console): the entry type
+ *                       to assume; {@code null} requires an entry
+ * @param stopOnDuplicate stop this node when a newer instance of its codifier announces itself
+ * @param eventLoopGroup I/O threads to share between nodes of one process, or {@code null} for the node's own
+ */
+public record NodeOptions(Codifier codifier, String configLocation, MeshConfig config, String adHocType,
+                          boolean stopOnDuplicate, Clock clock, RandomGenerator random, EventLoopGroup eventLoopGroup) {
+
+    public NodeOptions {
+        Objects.requireNonNull(codifier, "codifier");
+        Objects.requireNonNull(clock, "clock");
+        Objects.requireNonNull(random, "random");
+        if (codifier.isBroadcast()) {
+            throw new IllegalArgumentException("a node cannot be @@: that codifier addresses everyone");
+        }
+        if (configLocation == null && config == null) {
+            throw new IllegalArgumentException("a node needs a config location or a loaded config");
+        }
+    }
+
+    /** A node that loads its entry from {@code configLocation}. */
+    public static NodeOptions of(Codifier codifier, String configLocation) {
+        return new NodeOptions(codifier, configLocation, null, null, true, Clock.systemUTC(),
+                RandomGenerator.getDefault(), null);
+    }
+
+    public NodeOptions withConfig(MeshConfig loaded) {
+        return new NodeOptions(codifier, configLocation, loaded, adHocType, stopOnDuplicate, clock, random, eventLoopGroup);
+    }
+
+    public NodeOptions withAdHocType(String type) {
+        return new NodeOptions(codifier, configLocation, config, type, stopOnDuplicate, clock, random, eventLoopGroup);
+    }
+
+    public NodeOptions withStopOnDuplicate(boolean stop) {
+        return new NodeOptions(codifier, configLocation, config, adHocType, stop, clock, random, eventLoopGroup);
+    }
+
+    public NodeOptions withClock(Clock other) {
+        return new NodeOptions(codifier, configLocation, config, adHocType, stopOnDuplicate, other, random, eventLoopGroup);
+    }
+
+    public NodeOptions withEventLoopGroup(EventLoopGroup group) {
+        return new NodeOptions(codifier, configLocation, config, adHocType, stopOnDuplicate, clock, random, group);
+    }
+}

@@ -1,0 +1,51 @@
+package org.jphmesh.bus.sequence;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.jphmesh.bus.frame.BusChannel;
+import org.jphmesh.bus.frame.Codifier;
+import org.jphmesh.bus.frame.Flag;
+import org.jphmesh.bus.frame.Frame;
+
+/**
+ * Sequence accounting for every sender heard, per codifier and bus. Control frames are counted per
+ * node; data frames per codifier, so each proxy codifier is its own stream, as it is on the wire.
+ */
+public final class SequenceAccounting {
+
+    private record Key(Codifier codifier, BusChannel channel) {
+    }
+
+    private final Map<Key, SequenceTracker> trackers = new ConcurrentHashMap<>();
+
+    /** Accounts one received frame and says what it meant. */
+    public SequenceOutcome observe(Frame frame, long nowMillis) {
+        SequenceTracker tracker = trackers.computeIfAbsent(new Key(frame.from(), frame.channel()), k -> new SequenceTracker());
+        if (frame.flag() == Flag.NEW_SEQUENCE || frame.flag() == Flag.DATA_SEQUENCE) {
+            return tracker.restart(frame.sequence(), nowMillis);
+        }
+        return tracker.observe(frame.sequence(), nowMillis);
+    }
+
+    public Optional<SequenceStats> stats(Codifier codifier, BusChannel channel) {
+        SequenceTracker tracker = trackers.get(new Key(codifier, channel));
+        return tracker == null ? Optional.empty() : Optional.of(snapshot(codifier, channel, tracker));
+    }
+
+    /** Every stream heard, ordered by codifier then bus. */
+    public List<SequenceStats> snapshot() {
+        List<SequenceStats> all = new ArrayList<>();
+        trackers.forEach((key, tracker) -> all.add(snapshot(key.codifier(), key.channel(), tracker)));
+        all.sort(Comparator.comparing((SequenceStats s) -> s.codifier().value()).thenComparing(SequenceStats::channel));
+        return all;
+    }
+
+    private static SequenceStats snapshot(Codifier codifier, BusChannel channel, SequenceTracker tracker) {
+        long[] c = tracker.counts();
+        return new SequenceStats(codifier, channel, c[0], c[1], c[2], c[3], c[4], c[5], c[6]);
+    }
+}

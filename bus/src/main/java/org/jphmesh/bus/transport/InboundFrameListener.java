@@ -1,0 +1,12 @@
+package org.jphmesh.bus.transport;
+
+import java.net.InetSocketAddress;
+import org.jphmesh.bus.frame.BusChannel;
+import org.jphmesh.bus.frame.Frame;
+
+/** Receives every well-formed frame a transport reads, on the transport's I/O thread. */
+@FunctionalInterface
+public interface InboundFrameListener {
+
+    void onFrame(BusChannel channel, Frame frame, InetSocketAddress sender);
+}

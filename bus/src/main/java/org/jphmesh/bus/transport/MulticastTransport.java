@@ -1,0 +1,166 @@
+package org.jphmesh.bus.transport;
+
+import io.netty.bootstrap.Bootstrap;
+import io.netty.buffer.ByteBuf;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.FixedRecvByteBufAllocator;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.DatagramChannel;
+import io.netty.channel.socket.DatagramPacket;
+import io.netty.channel.socket.SocketProtocolFamily;
+import io.netty.channel.socket.nio.NioDatagramChannel;
+import java.net.InetSocketAddress;
+import java.net.NetworkInterface;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.jphmesh.bus.codec.FrameCodec;
+import org.jphmesh.bus.frame.BusChannel;
+import org.jphmesh.bus.frame.Frame;
+import org.jphmesh.bus.metrics.BusMetrics;
+
+/**
+ * The two multicast sockets of a node, on Netty NIO. (The epoll transport sets the multicast TTL on
+ * the wrong socket level, so NIO it is.)
+ *
+ * <p>Each bus socket binds the group address itself, not the wildcard, so it only sees its own group
+ * even when other groups share the port, and sets SO_REUSEADDR so any number of nodes on one host can
+ * listen to the same bus.
+ */
+public final class MulticastTransport implements AutoCloseable {
+
+    private final String owner;
+    private final TransportSettings settings;
+    private final BusMetrics metrics;
+    private final EventLoopGroup group;
+    private final boolean ownsGroup;
+    private final Map<BusChannel, DatagramChannel> channels = new EnumMap<>(BusChannel.class);
+
+    private MulticastTransport(String owner, TransportSettings settings, BusMetrics metrics, EventLoopGroup group,
+                               boolean ownsGroup) {
+        this.owner = owner;
+        this.settings = settings;
+        this.metrics = metrics;
+        this.group = group;
+        this.ownsGroup = ownsGroup;
+    }
+
+    /**
+     * Opens both buses and starts reading. With {@code group == null} the transport runs its own I/O thread.
+     *
+     * @throws IllegalStateException when the interface is refused by {@link InterfaceGuard} or a socket cannot open
+     */
+    public static MulticastTransport open(String owner, TransportSettings settings, EventLoopGroup group,
+                                          InboundFrameListener listener, BusMetrics metrics) {
+        NetworkInterface networkInterface = InterfaceGuard.resolve(settings.interfaceName());
+        boolean ownsGroup = group == null;
+        EventLoopGroup loops = ownsGroup ? new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory()) : group;
+        MulticastTransport transport = new MulticastTransport(owner, settings, metrics, loops, ownsGroup);
+        try {
+            for (BusChannel channel : BusChannel.values()) {
+                transport.channels.put(channel, transport.bind(channel, networkInterface, listener));
+            }
+        } catch (RuntimeException e) {
+            transport.close();
+            throw e;
+        }
+        return transport;
+    }
+
+    private DatagramChannel bind(BusChannel channel, NetworkInterface networkInterface, InboundFrameListener listener) {
+        InetSocketAddress groupAddress = settings.group(channel);
+        Bootstrap bootstrap = new Bootstrap()
+                .group(group)
+                .channelFactory(() -> new NioDatagramChannel(SocketProtocolFamily.INET))
+                .option(ChannelOption.SO_REUSEADDR, true)
+                .option(ChannelOption.SO_RCVBUF, settings.receiveBufferBytes())
+                .option(ChannelOption.IP_MULTICAST_TTL, settings.ttl())
+                .option(ChannelOption.IP_MULTICAST_LOOP_DISABLED, !settings.loopback())
+                // One byte more than the limit, so an oversize datagram is seen as oversize, not as truncated.
+                .option(ChannelOption.RCVBUF_ALLOCATOR,
+                        new FixedRecvByteBufAllocator(FrameCodec.MAX_DATAGRAM_BYTES + 1).maxMessagesPerRead(64))
+                .handler(new ChannelInitializer<DatagramChannel>() {
+                    @Override
+                    protected void initChannel(DatagramChannel ch) {
+                        ch.pipeline().addLast(new DatagramFrameDecoder(owner, channel, listener, metrics));
+                    }
+                });
+        if (networkInterface != null) {
+            bootstrap.option(ChannelOption.IP_MULTICAST_IF, networkInterface);
+        }
+        try {
+            DatagramChannel ch = (DatagramChannel) bootstrap.bind(groupAddress).sync().channel();
+            ChannelFuture joined = networkInterface == null
+                    ? ch.joinGroup(groupAddress.getAddress())
+                    : ch.joinGroup(groupAddress, networkInterface);
+            joined.sync();
+            return ch;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(owner + " - interrupted while opening the " + channel.label() + " bus", e);
+        } catch (Exception e) {
+            throw new IllegalStateException(owner + " - cannot open the " + channel.label() + " bus on "
+                    + groupAddress + (networkInterface == null ? "" : " via " + networkInterface.getName())
+                    + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Encodes and sends a frame on its bus. Thread-safe; frames sent from one thread leave in order. */
+    public void send(Frame frame) {
+        BusChannel channel = frame.channel();
+        DatagramChannel ch = channels.get(channel);
+        ByteBuf buf = ch.alloc().directBuffer(FrameCodec.encodedLength(frame));
+        try {
+            FrameCodec.encode(frame, buf);
+        } catch (RuntimeException e) {
+            buf.release();
+            throw e;
+        }
+        write(channel, buf);
+    }
+
+    /** Sends already-encoded bytes on a bus, taking ownership of {@code datagram}; for tools and tests. */
+    public void sendRaw(BusChannel channel, ByteBuf datagram) {
+        write(channel, datagram);
+    }
+
+    private void write(BusChannel channel, ByteBuf buf) {
+        DatagramChannel ch = channels.get(channel);
+        if (!ch.isActive()) {
+            buf.release();
+            metrics.sendFailed(channel);
+            return;
+        }
+        ch.writeAndFlush(new DatagramPacket(buf, settings.group(channel))).addListener(future -> {
+            if (future.isSuccess()) {
+                metrics.frameSent(channel);
+            } else {
+                metrics.sendFailed(channel);
+            }
+        });
+    }
+
+    public TransportSettings settings() {
+        return settings;
+    }
+
+    /** The I/O threads; callers may schedule protocol timers here. */
+    public EventLoopGroup eventLoopGroup() {
+        return group;
+    }
+
+    @Override
+    public void close() {
+        for (DatagramChannel ch : channels.values()) {
+            ch.close().awaitUninterruptibly(2, TimeUnit.SECONDS);
+        }
+        channels.clear();
+        if (ownsGroup) {
+            group.shutdownGracefully(0, 1, TimeUnit.SECONDS).awaitUninterruptibly(3, TimeUnit.SECONDS);
+        }
+    }
+}

@@ -1,0 +1,137 @@
+package org.jphmesh.bus.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import org.jphmesh.bus.frame.Codifier;
+import org.junit.jupiter.api.Test;
+
+class ConfigLoaderTest {
+
+    private static String legacyConfig() throws IOException {
+        try (InputStream in = ConfigLoaderTest.class.getResourceAsStream("/legacy/config.json")) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    @Test
+    void the_legacy_production_config_loads_unchanged_with_all_76_entries() throws IOException {
+        MeshConfig config = ConfigLoader.parse(legacyConfig(), "legacy config.json");
+
+        assertThat(config.sensors()).hasSize(76);
+        assertThat(config.multicast().control().socketAddress().toString()).contains("226.0.0.221:7001");
+        assertThat(config.multicast().data().port()).isEqualTo(7002);
+        assertThat(config.multicast().ttl()).isEqualTo(1);
+        assertThat(config.sensors()).allSatisfy(s -> assertThat(SensorTypes.isKnown(s.type())).isTrue());
+        assertThat(config.warnings()).singleElement().asString().startsWith("Logging:");
+    }
+
+    @Test
+    void legacy_entries_keep_their_values_and_defaults_fill_what_proxies_leave_out() throws IOException {
+        MeshConfig config = ConfigLoader.parse(legacyConfig(), "legacy config.json");
+
+        SensorConfig c1 = config.sensor(Codifier.of("C1")).orElseThrow();
+        assertThat(c1.type()).isEqualTo("TempLinux");
+        assertThat(c1.interval()).isEqualTo(Duration.ofSeconds(5));
+        assertThat(c1.keepAlive()).isEqualTo(Duration.ofSeconds(10));
+        assertThat(c1.sensor().get("Pipe").asText()).isEqualTo("/sys/class/thermal/thermal_zone0/temp");
+
+        SensorConfig x2 = config.sensor(Codifier.of("X2")).orElseThrow();
+        assertThat(x2.isProxy()).isTrue();
+        assertThat(x2.proxyParent()).isEqualTo(Codifier.of("X1"));
+        assertThat(x2.dataType()).isEqualTo(DataType.FLOAT);
+        assertThat(x2.keepAlive()).isEqualTo(Duration.ofSeconds(60));
+
+        assertThat(config.sensor(Codifier.of("X3")).orElseThrow().dataType()).isEqualTo(DataType.BOOL);
+        assertThat(config.sensor(Codifier.of("FG")).orElseThrow().controlEnabled()).isTrue();
+        assertThat(config.sensor(Codifier.of("C1")).orElseThrow().controlEnabled()).isFalse();
+        assertThat(config.sensor(Codifier.of("M1")).orElseThrow().active()).isFalse();
+    }
+
+    @Test
+    void proxies_come_from_both_the_parent_list_and_the_proxy_entries() throws IOException {
+        MeshConfig config = ConfigLoader.parse(legacyConfig(), "legacy config.json");
+
+        assertThat(config.proxiesOf(Codifier.of("X1"))).containsExactlyInAnyOrder(
+                Codifier.of("X2"), Codifier.of("X3"), Codifier.of("X4"));
+        assertThat(config.proxiesOf(Codifier.of("PA"))).contains(Codifier.of("PB"), Codifier.of("PL"));
+        assertThat(config.proxiesOf(Codifier.of("C1"))).isEmpty();
+    }
+
+    @Test
+    void a_non_positive_interval_names_the_entry_and_the_key() {
+        String json = "{\"Sensors\":[{\"Codifier\":\"C1\",\"Type\":\"TempLinux\"},"
+                + "{\"Codifier\":\"X2\",\"Type\":\"Proxy\",\"KeepAliveInterval\":0}]}";
+        assertThatThrownBy(() -> ConfigLoader.parse(json, "t"))
+                .isInstanceOf(ConfigException.class)
+                .hasMessage("Sensors[1] (X2).KeepAliveInterval must be > 0 seconds, not 0.0");
+    }
+
+    @Test
+    void a_value_of_the_wrong_kind_names_the_key_and_what_was_expected() {
+        String json = "{\"Sensors\":[{\"Codifier\":\"C1\",\"Type\":\"TempLinux\",\"SensorInterval\":\"often\"}]}";
+        assertThatThrownBy(() -> ConfigLoader.parse(json, "t"))
+                .hasMessageContaining("Sensors[0] (C1).SensorInterval")
+                .hasMessageContaining("often");
+    }
+
+    @Test
+    void an_unknown_data_type_lists_the_valid_ones() {
+        String json = "{\"Sensors\":[{\"Codifier\":\"C1\",\"Type\":\"TempLinux\",\"DataType\":\"double\"}]}";
+        assertThatThrownBy(() -> ConfigLoader.parse(json, "t"))
+                .hasMessageContaining("Sensors[0] (C1).DataType")
+                .hasMessageContaining("float, integer, bool");
+    }
+
+    @Test
+    void a_duplicate_codifier_names_both_entries() {
+        String json = "{\"Sensors\":[{\"Codifier\":\"C1\",\"Type\":\"TempLinux\"},{\"Codifier\":\"C1\",\"Type\":\"Exec\"}]}";
+        assertThatThrownBy(() -> ConfigLoader.parse(json, "t"))
+                .hasMessage("Sensors[1] (C1).Codifier duplicates Sensors[0]");
+    }
+
+    @Test
+    void a_bad_codifier_and_a_missing_type_are_named() {
+        assertThatThrownBy(() -> ConfigLoader.parse("{\"Sensors\":[{\"Codifier\":\"C12\",\"Type\":\"Exec\"}]}", "t"))
+                .hasMessageContaining("Sensors[0].Codifier must be two printable ASCII characters");
+        assertThatThrownBy(() -> ConfigLoader.parse("{\"Sensors\":[{\"Codifier\":\"C1\"}]}", "t"))
+                .hasMessage("Sensors[0] (C1).Type is missing");
+        assertThatThrownBy(() -> ConfigLoader.parse("{\"Sensors\":[{\"Codifier\":\"@@\",\"Type\":\"Exec\"}]}", "t"))
+                .hasMessageContaining("reserved for broadcast");
+    }
+
+    @Test
+    void multicast_errors_name_the_key() {
+        String badGroup = "{\"Multicast\":{\"Control-Channel\":{\"Address\":\"10.0.0.1\",\"Port\":7001}},\"Sensors\":[]}";
+        assertThatThrownBy(() -> ConfigLoader.parse(badGroup, "t"))
+                .hasMessageContaining("Multicast.Control-Channel.Address must be an IPv4 multicast group");
+        String badTtl = "{\"Multicast\":{\"TTL\":300},\"Sensors\":[]}";
+        assertThatThrownBy(() -> ConfigLoader.parse(badTtl, "t")).hasMessage("Multicast.TTL must be 0..255, not 300");
+    }
+
+    @Test
+    void unknown_types_and_keys_load_with_a_warning_instead_of_failing() {
+        String json = "{\"Sensors\":[{\"Codifier\":\"Z9\",\"Type\":\"FutureThing\",\"Colour\":\"red\"}],\"Extra\":1}";
+        MeshConfig config = ConfigLoader.parse(json, "t");
+        assertThat(config.sensors()).hasSize(1);
+        assertThat(config.warnings()).anySatisfy(w -> assertThat(w).contains("Sensors[0] (Z9).Type 'FutureThing'"));
+        assertThat(config.warnings()).anySatisfy(w -> assertThat(w).contains("Sensors[0] (Z9).Colour"));
+        assertThat(config.warnings()).anySatisfy(w -> assertThat(w).contains("Extra"));
+    }
+
+    @Test
+    void invalid_json_reports_line_and_column() {
+        assertThatThrownBy(() -> ConfigLoader.parse("{\n\"Sensors\": [,]}", "broken.json"))
+                .hasMessageStartingWith("broken.json is not valid JSON at line 2");
+    }
+
+    @Test
+    void a_missing_file_says_which_path_was_tried() {
+        assertThatThrownBy(() -> ConfigLoader.load("/nonexistent/jph/config.json"))
+                .hasMessageContaining("/nonexistent/jph/config.json does not exist");
+    }
+}
