@@ -187,7 +187,8 @@ public final class Node implements AutoCloseable {
                 case START -> setActive(true, frame.from());
                 case RELOAD -> runner.schedule(this::reload);
                 default -> {
-                    // ALIVE and NEW_SEQUENCE only feed the sequence accounting.
+                    // ALIVE and NEW_SEQUENCE only feed the sequence accounting; callbacks see them through onFrame.
+                    return;
                 }
             }
         } else {

@@ -18,8 +18,9 @@ public interface NodeCallbacks {
     }
 
     /**
-     * A control frame addressed to this node or {@code @@} (or, for {@code A}/{@code E}, to one of its
-     * proxies), after the node has acted on it. {@code A}/{@code E} arrive only with {@code "Control":"enabled"}.
+     * A command ({@code P S H C A E}) or pong addressed to this node or {@code @@} (or, for {@code A}/{@code E},
+     * to one of its proxies), after the node has acted on it. {@code A}/{@code E} arrive only with
+     * {@code "Control":"enabled"}. Other nodes' {@code I} and {@code N} frames are seen through {@link #onFrame}.
      */
     default void onControl(Node node, Frame frame) {
     }
