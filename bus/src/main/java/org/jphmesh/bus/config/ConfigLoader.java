@@ -30,6 +30,10 @@ public final class ConfigLoader {
 
     private static final Logger LOG = LoggerFactory.getLogger(ConfigLoader.class);
 
+    /** The one expected note on every legacy file; logged at INFO, not as a warning. */
+    public static final String LOGGING_NOTE = "Logging: the Python logging section is ignored; Java nodes log"
+            + " through Logback (see docs/configuration.md)";
+
     private static final Set<String> TOP_LEVEL_KEYS = Set.of("Multicast", "Sensors", "Logging");
     private static final Set<String> MULTICAST_KEYS =
             Set.of("Control-Channel", "Data-Channel", "Interface", "TTL", "Loopback", "ReceiveBufferBytes");
@@ -47,7 +51,13 @@ public final class ConfigLoader {
     /** Loads from a file path or an http(s) URL, logging each warning once. */
     public static MeshConfig load(String location) {
         MeshConfig config = parse(ConfigSource.read(location), location);
-        config.warnings().forEach(warning -> LOG.warn("{}: {}", location, warning));
+        for (String warning : config.warnings()) {
+            if (warning.equals(LOGGING_NOTE)) {
+                LOG.info("{}: {}", location, warning);
+            } else {
+                LOG.warn("{}: {}", location, warning);
+            }
+        }
         return config;
     }
 
@@ -66,8 +76,7 @@ public final class ConfigLoader {
         List<String> warnings = new ArrayList<>();
         warnUnknownKeys(root, TOP_LEVEL_KEYS, "", warnings);
         if (root.has("Logging")) {
-            warnings.add("Logging: the Python logging section is ignored; Java nodes log through Logback"
-                    + " (see docs/configuration.md)");
+            warnings.add(LOGGING_NOTE);
         }
         MulticastConfig multicast = multicast(root.get("Multicast"), warnings);
         JsonNode sensors = root.get("Sensors");

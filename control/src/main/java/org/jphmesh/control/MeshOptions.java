@@ -1,0 +1,55 @@
+package org.jphmesh.control;
+
+import org.jphmesh.bus.config.ConfigLoader;
+import org.jphmesh.bus.config.MeshConfig;
+import org.jphmesh.bus.config.SensorConfig;
+import org.jphmesh.bus.frame.Codifier;
+import org.jphmesh.bus.node.Node;
+import org.jphmesh.bus.node.NodeCallbacks;
+import org.jphmesh.bus.node.NodeOptions;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
+
+/** The options every subcommand shares, named as in the legacy tools: {@code -u} config, {@code -c} own codifier. */
+final class MeshOptions {
+
+    @Option(names = {"-u", "--config"}, scope = ScopeType.INHERIT, defaultValue = "${JPH_CONFIG:-config.json}",
+            description = "config.json path or http(s) URL (default: ${DEFAULT-VALUE})")
+    String config;
+
+    @Option(names = {"-c", "--code"}, scope = ScopeType.INHERIT,
+            description = "this tool's own codifier (default: the config's first ControlProgram entry, else CC)")
+    String code;
+
+    @Option(names = {"-I", "--interface"}, scope = ScopeType.INHERIT,
+            description = "network interface for both buses, overriding the config's Multicast.Interface")
+    String interfaceName;
+
+    /** Joins the mesh as a console node that does not stop when another console uses the same codifier. */
+    Node join(NodeCallbacks callbacks) {
+        MeshConfig loaded = ConfigLoader.load(config);
+        if (interfaceName != null) {
+            loaded = loaded.withInterface(interfaceName);
+        }
+        Codifier self = code != null ? parseCodifier(code, "--code") : defaultCode(loaded);
+        NodeOptions options = NodeOptions.of(self, config).withConfig(loaded).withAdHocType("ControlProgram")
+                .withStopOnDuplicate(false);
+        return Node.start(options, callbacks);
+    }
+
+    static Codifier parseCodifier(String value, String what) {
+        try {
+            return Codifier.of(value);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(what + ": " + e.getMessage());
+        }
+    }
+
+    private static Codifier defaultCode(MeshConfig config) {
+        return config.sensors().stream()
+                .filter(s -> "ControlProgram".equals(s.type()))
+                .map(SensorConfig::code)
+                .findFirst()
+                .orElse(Codifier.of("CC"));
+    }
+}
