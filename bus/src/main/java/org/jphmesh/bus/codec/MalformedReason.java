@@ -14,7 +14,10 @@ public enum MalformedReason {
     UNKNOWN_FLAG,
     /** A codifier byte is not printable ASCII. */
     BAD_CODIFIER,
-    /** The payload size does not fit the flag (control 9, f/i/n 4, s/j 4 + text length). */
+    /**
+     * The payload size does not fit the flag (control 9, f/i/n 4, s/j 4 + text length), or the timestamp
+     * is 2^63 ms or more (no real clock, and Java's signed long cannot hold it).
+     */
     BAD_PAYLOAD,
     /** Text or JSON payload that is not valid UTF-8. */
     BAD_TEXT,

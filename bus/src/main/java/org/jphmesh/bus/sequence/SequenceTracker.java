@@ -22,6 +22,8 @@ public final class SequenceTracker {
     private final long[] window = new long[WINDOW / 64];
     private boolean started;
     private long highest;
+    /** How many numbers behind {@link #highest} this stream has been counting since its (re)start. */
+    private long span;
     private long received;
     private long lost;
     private long duplicated;
@@ -64,6 +66,7 @@ public final class SequenceTracker {
             }
             slide(ahead);
             highest = seq;
+            span = Math.min(span + ahead, WINDOW);
             mark(0);
             lost += ahead - 1;
             return ahead == 1 ? SequenceOutcome.IN_ORDER : SequenceOutcome.GAP;
@@ -80,7 +83,10 @@ public final class SequenceTracker {
         }
         mark((int) behind);
         reordered++;
-        lost--;
+        if (behind <= span) {
+            // Counted lost when the gap opened; it is not lost after all. Earlier than the start, it never was.
+            lost--;
+        }
         return SequenceOutcome.REORDERED;
     }
 
@@ -96,6 +102,7 @@ public final class SequenceTracker {
         java.util.Arrays.fill(window, 0);
         started = true;
         highest = seq;
+        span = 0;
         mark(0);
     }
 

@@ -45,6 +45,14 @@ class SequenceTrackerTest {
     }
 
     @Test
+    void a_late_frame_from_before_the_first_one_heard_never_makes_loss_negative() {
+        tracker.observe(500, 1);
+        tracker.observe(501, 1);
+        assertThat(tracker.observe(498, 1)).isEqualTo(SequenceOutcome.REORDERED);
+        assertThat(counts()[1]).isZero();
+    }
+
+    @Test
     void a_repeated_frame_is_a_duplicate_whether_newest_or_older() {
         tracker.restart(10, 1);
         tracker.observe(11, 1);

@@ -1,0 +1,87 @@
+package org.jphmesh.sensor;
+
+import java.util.concurrent.Callable;
+import org.jphmesh.bus.config.ConfigException;
+import org.jphmesh.bus.config.ConfigLoader;
+import org.jphmesh.bus.config.MeshConfig;
+import org.jphmesh.bus.config.SensorConfig;
+import org.jphmesh.bus.config.SensorTypes;
+import org.jphmesh.bus.frame.Codifier;
+import org.jphmesh.bus.node.Node;
+import org.jphmesh.bus.node.NodeOptions;
+import org.jphmesh.bus.node.StopReason;
+import org.jphmesh.sensor.driver.Driver;
+import org.jphmesh.sensor.driver.DriverRegistry;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code java -jar sensor-node.jar -c Q1}: runs one config entry's driver as a node on the mesh. */
+@Command(name = "sensor-node", mixinStandardHelpOptions = true, version = "sensor-node 0.1.0",
+        description = "Run the sensor of one config.json entry as a node on the JPH mesh.",
+        exitCodeListHeading = "Exit codes:%n",
+        exitCodeList = {"0:clean stop", "2:usage or config error", "3:replaced by a newer instance of the codifier"})
+public final class NodeMain implements Callable<Integer> {
+
+    static final int REPLACED = 3;
+
+    @Option(names = {"-c", "--code"}, required = true, description = "the codifier of the entry to run, e.g. Q1")
+    String code;
+
+    @Option(names = {"-u", "--config"}, defaultValue = "config.json", description = "config.json path or http(s) URL (default: ${DEFAULT-VALUE})")
+    String config;
+
+    @Option(names = {"-I", "--interface"}, description = "network interface for both buses, overriding Multicast.Interface")
+    String interfaceName;
+
+    public static void main(String[] args) {
+        CommandLine cli = new CommandLine(new NodeMain());
+        cli.setExpandAtFiles(false);
+        cli.setExecutionExceptionHandler((e, line, parsed) -> {
+            line.getErr().println("sensor-node: " + e.getMessage());
+            return 2;
+        });
+        System.exit(cli.execute(args));
+    }
+
+    @Override
+    public Integer call() {
+        Codifier codifier;
+        try {
+            codifier = Codifier.of(code);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException("-c: " + e.getMessage());
+        }
+        MeshConfig loaded = ConfigLoader.load(config);
+        if (interfaceName != null) {
+            loaded = loaded.withInterface(interfaceName);
+        }
+        SensorConfig entry = loaded.sensor(codifier).orElseThrow(() -> new ConfigException(
+                "codifier " + code + " has no entry in " + config));
+        Driver driver = driverFor(entry, loaded);
+        Node node = Node.start(NodeOptions.of(codifier, config).withConfig(loaded), new DriverCallbacks(driver));
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            node.close();
+            driver.close();
+        }, "sensor-node-stop"));
+        StopReason reason = node.whenStopped().join();
+        driver.close();
+        return reason == StopReason.DUPLICATE_INSTANCE ? REPLACED : 0;
+    }
+
+    private static Driver driverFor(SensorConfig entry, MeshConfig config) {
+        String type = entry.type();
+        return DriverRegistry.forType(type).map(factory -> factory.create(entry, config)).orElseThrow(() -> {
+            if (entry.isProxy()) {
+                return new ConfigException(entry.codifier() + " is a Proxy entry: its readings are sent by "
+                        + entry.proxyParent() + "; run that codifier instead");
+            }
+            if (SensorTypes.ROLES.contains(type)) {
+                return new ConfigException(entry.codifier() + " has Type " + type
+                        + ", a program of the mesh, not a sensor: run its own application instead");
+            }
+            return new ConfigException(entry.codifier() + " has Type " + type
+                    + ", which this build of sensor-node cannot run yet");
+        });
+    }
+}
