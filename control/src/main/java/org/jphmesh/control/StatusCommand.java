@@ -106,7 +106,7 @@ final class StatusCommand implements java.util.concurrent.Callable<Integer> {
                     reordered += stats.reordered();
                 }
             }
-            long aliveAt = h.lastAliveMillis != 0 ? h.lastAliveMillis : h.lastFrameMillis;
+            long aliveAt = Math.max(h.lastAliveMillis, h.lastFrameMillis);
             out.printf(Locale.ROOT, "%-4s %-24s %-7s %-12s %8.2f %6d %5d %6d%n", code,
                     truncate(entry == null ? "(not in config)" : entry.shortName(), 24),
                     active == null ? "-" : active ? "yes" : "HALTED",

@@ -25,8 +25,11 @@ public final class NodeMain implements Callable<Integer> {
 
     static final int REPLACED = 3;
 
-    @Option(names = {"-c", "--code"}, required = true, description = "the codifier of the entry to run, e.g. Q1")
+    @Option(names = {"-c", "--code"}, description = "the codifier of the entry to run, e.g. Q1")
     String code;
+
+    @Option(names = "--runnable", description = "list the codifiers in the config this build can run, and exit")
+    boolean listRunnable;
 
     @Option(names = {"-u", "--config"}, defaultValue = "config.json", description = "config.json path or http(s) URL (default: ${DEFAULT-VALUE})")
     String config;
@@ -46,6 +49,15 @@ public final class NodeMain implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (listRunnable) {
+            ConfigLoader.load(config).sensors().stream()
+                    .filter(s -> DriverRegistry.forType(s.type()).isPresent() && s.active())
+                    .forEach(s -> System.out.println(s.codifier()));
+            return 0;
+        }
+        if (code == null) {
+            throw new ConfigException("-c CODE is required: the codifier of the config entry to run");
+        }
         Codifier codifier;
         try {
             codifier = Codifier.of(code);

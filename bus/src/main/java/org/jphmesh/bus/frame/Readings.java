@@ -1,9 +1,10 @@
 package org.jphmesh.bus.frame;
 
 /**
- * Chooses the wire kind for a value so that nothing is lost on the way: a number float32 holds exactly
- * goes as {@code f}, a whole number 0..2^32-1 as {@code i}, and anything else as {@code j}
- * {@code {"value":...}} with every digit, which legacy receivers read through its {@code value} member.
+ * Chooses the wire kind for a value so that nothing is lost on the way. A number whose float32 prints
+ * back as the same decimal (21.37 travels as 21.37f, which every receiver shows as 21.37) goes as
+ * {@code f}; a whole number 0..2^32-1 as {@code i}; anything with more digits than float32 keeps goes
+ * as {@code j} {@code {"value":...}}, which legacy receivers read through its {@code value} member.
  */
 public final class Readings {
 
@@ -11,10 +12,16 @@ public final class Readings {
     }
 
     public static DataPayload of(double value) {
-        if ((double) (float) value == value || Double.isNaN(value) || Double.isInfinite(value)) {
+        if (Double.isNaN(value) || Double.isInfinite(value) || fitsFloat(value)) {
             return new FloatReading((float) value);
         }
         return new JsonReading("{\"value\":" + value + "}");
+    }
+
+    /** True when float32's shortest decimal form reads back as exactly this double. */
+    public static boolean fitsFloat(double value) {
+        float narrowed = (float) value;
+        return !Float.isInfinite(narrowed) && Double.parseDouble(Float.toString(narrowed)) == value;
     }
 
     public static DataPayload of(float value) {
