@@ -17,6 +17,8 @@ import org.jphmesh.bus.frame.Frame;
 import org.jphmesh.bus.frame.SequenceStart;
 import org.jphmesh.bus.node.Node;
 import org.jphmesh.bus.node.NodeOptions;
+import org.jphmesh.bus.testing.LoopbackSender;
+import org.jphmesh.bus.testing.MalformedDatagrams;
 import org.jphmesh.bus.testing.RecordingCallbacks;
 import org.jphmesh.bus.testing.TestMesh;
 import org.junit.jupiter.api.AfterEach;
@@ -78,6 +80,28 @@ class SensorNodeProcessIT {
         assertThat(node.waitFor(5, TimeUnit.SECONDS)).isTrue();
         await().atMost(Duration.ofSeconds(2)).until(() -> heard.heard(f -> f.flag() == Flag.ALIVE
                 && f.from().equals(Codifier.of("S1")) && !f.control().active()).size() == 1);
+    }
+
+    @Test
+    void a_thousand_malformed_datagrams_on_each_bus_leave_the_node_process_running_and_answering() throws Exception {
+        Process node = run("-c", "S1", "-u", config.toString());
+        await().atMost(Duration.ofSeconds(15)).until(() -> !heard.heard(f -> f.from().equals(Codifier.of("S1"))).isEmpty());
+
+        try (LoopbackSender sender = new LoopbackSender()) {
+            for (boolean controlBus : new boolean[] {true, false}) {
+                List<byte[]> kinds = MalformedDatagrams.oneOfEachKind(controlBus);
+                for (int i = 0; i < 1000; i++) {
+                    sender.send(kinds.get(i % kinds.size()), controlBus ? mesh.controlGroup() : mesh.dataGroup(),
+                            controlBus ? mesh.controlPort() : mesh.dataPort());
+                }
+            }
+        }
+
+        assertThat(console.ping(Codifier.of("S1"), Duration.ofSeconds(2)).get(3, TimeUnit.SECONDS)).hasSize(1);
+        assertThat(node.isAlive()).isTrue();
+        int before = heard.heard(f -> f.from().equals(Codifier.of("S1")) && f.channel() == BusChannel.DATA).size();
+        await().atMost(Duration.ofSeconds(5)).until(() -> heard.heard(f -> f.from().equals(Codifier.of("S1"))
+                && f.channel() == BusChannel.DATA).size() > before + 2);
     }
 
     @Test
