@@ -17,6 +17,8 @@ public final class ControlMain {
         CommandLine cli = new CommandLine(new JphControl());
         // "@@" is the broadcast codifier, not an @-file of arguments.
         cli.setExpandAtFiles(false);
+        // "send FG E -1": a negative step is a value, not an option.
+        cli.getSubcommands().get("send").setUnmatchedOptionsArePositionalParams(true);
         cli.setExecutionExceptionHandler((e, line, parsed) -> {
             line.getErr().println("jph-control: " + e.getMessage());
             return ExitCodes.USAGE;

@@ -60,15 +60,29 @@ final class FrameFormatter {
             return String.format(Locale.ROOT, "time=%s active=%s", plain(control.timeComponent()), control.active());
         }
         if (payload instanceof TextReading text) {
-            return "value=\"" + text.text() + "\"";
+            return "value=\"" + printable(text.text()) + "\"";
         }
         if (payload instanceof JsonReading json) {
-            return "value=" + json.json();
+            return "value=" + printable(json.json());
         }
         if (payload instanceof SequenceStart start) {
             return "start=" + start.start();
         }
         return "value=" + payload;
+    }
+
+    // Text from the network may hold newlines or terminal escapes; a monitor line must stay one honest line.
+    private static String printable(String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < 0x20 || c == 0x7F || (c >= 0x80 && c < 0xA0)) {
+                out.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
+            } else {
+                out.append(c);
+            }
+        }
+        return out.toString();
     }
 
     private static String plain(double value) {

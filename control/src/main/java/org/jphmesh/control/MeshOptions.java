@@ -4,6 +4,10 @@ import org.jphmesh.bus.config.ConfigLoader;
 import org.jphmesh.bus.config.MeshConfig;
 import org.jphmesh.bus.config.SensorConfig;
 import org.jphmesh.bus.frame.Codifier;
+import java.net.InetSocketAddress;
+import java.util.function.BiConsumer;
+import org.jphmesh.bus.frame.Frame;
+import org.jphmesh.bus.node.BusListener;
 import org.jphmesh.bus.node.Node;
 import org.jphmesh.bus.node.NodeCallbacks;
 import org.jphmesh.bus.node.NodeOptions;
@@ -18,7 +22,8 @@ final class MeshOptions {
     String config;
 
     @Option(names = {"-c", "--code"}, scope = ScopeType.INHERIT,
-            description = "this tool's own codifier (default: the config's first ControlProgram entry, else CC)")
+            description = "this tool's own codifier (default: the config's first ControlProgram entry, else CC);"
+                    + " not a count: ping counts with -n")
     String code;
 
     @Option(names = {"-I", "--interface"}, scope = ScopeType.INHERIT,
@@ -27,14 +32,27 @@ final class MeshOptions {
 
     /** Joins the mesh as a console node that does not stop when another console uses the same codifier. */
     Node join(NodeCallbacks callbacks) {
-        MeshConfig loaded = ConfigLoader.load(config);
-        if (interfaceName != null) {
-            loaded = loaded.withInterface(interfaceName);
-        }
-        Codifier self = code != null ? parseCodifier(code, "--code") : defaultCode(loaded);
-        NodeOptions options = NodeOptions.of(self, config).withConfig(loaded).withAdHocType("ControlProgram")
-                .withStopOnDuplicate(false);
+        MeshConfig loaded = load();
+        NodeOptions options = NodeOptions.of(self(loaded), config).withConfig(loaded).withAdHocType("ControlProgram")
+                .withStopOnDuplicate(false).withInterfaceOverride(interfaceName);
         return Node.start(options, callbacks);
+    }
+
+    /** Listens to both buses without joining: every frame, from every sender, nothing announced. */
+    BusListener listen(BiConsumer<Frame, InetSocketAddress> onFrame) {
+        MeshConfig loaded = load();
+        return BusListener.open(loaded, self(loaded).value(), onFrame);
+    }
+
+    /** The config, with {@code -I} applied. */
+    MeshConfig load() {
+        MeshConfig loaded = ConfigLoader.load(config);
+        return interfaceName == null ? loaded : loaded.withInterface(interfaceName);
+    }
+
+    /** This tool's codifier: {@code -c}, else the config's first ControlProgram entry, else CC. */
+    Codifier self(MeshConfig loaded) {
+        return code != null ? parseCodifier(code, "--code") : defaultCode(loaded);
     }
 
     static Codifier parseCodifier(String value, String what) {

@@ -1,5 +1,6 @@
 package org.jphmesh.control;
 
+import java.util.concurrent.Callable;
 import java.io.PrintWriter;
 import java.net.InetSocketAddress;
 import java.util.concurrent.CountDownLatch;
@@ -7,8 +8,8 @@ import java.util.concurrent.TimeUnit;
 import org.jphmesh.bus.frame.BusChannel;
 import org.jphmesh.bus.frame.Codifier;
 import org.jphmesh.bus.frame.Frame;
-import org.jphmesh.bus.node.Node;
-import org.jphmesh.bus.node.NodeCallbacks;
+import java.util.function.BiConsumer;
+import org.jphmesh.bus.node.BusListener;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Model.CommandSpec;
@@ -19,7 +20,7 @@ import picocli.CommandLine.Spec;
 /** {@code jph-control monitor}: every frame on both buses, decoded, one line each, with the legacy monitor's filters. */
 @Command(name = "monitor", mixinStandardHelpOptions = true,
         description = "Print every frame heard on the control and data buses, one line each.")
-final class MonitorCommand implements java.util.concurrent.Callable<Integer> {
+final class MonitorCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
@@ -57,9 +58,7 @@ final class MonitorCommand implements java.util.concurrent.Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         CountDownLatch done = new CountDownLatch(1);
         long[] printed = {0};
-        NodeCallbacks printer = new NodeCallbacks() {
-            @Override
-            public void onFrame(Node node, Frame frame, InetSocketAddress sender) {
+        BiConsumer<Frame, InetSocketAddress> printer = (frame, sender) -> {
                 if ((fromCode != null && !frame.from().equals(fromCode))
                         || (toCode != null && !frame.to().equals(toCode))
                         || (eitherCode != null && !frame.from().equals(eitherCode) && !frame.to().equals(eitherCode))
@@ -76,9 +75,8 @@ final class MonitorCommand implements java.util.concurrent.Callable<Integer> {
                         done.countDown();
                     }
                 }
-            }
         };
-        try (Node node = parent.mesh.join(printer)) {
+        try (BusListener listener = parent.mesh.listen(printer)) {
             Thread hook = new Thread(done::countDown, "jph-control-stop");
             Runtime.getRuntime().addShutdownHook(hook);
             if (duration > 0) {
@@ -87,7 +85,7 @@ final class MonitorCommand implements java.util.concurrent.Callable<Integer> {
                 done.await();
             }
             removeHook(hook);
-            long malformed = node.counters().malformedTotal();
+            long malformed = listener.counters().malformedTotal();
             if (malformed > 0) {
                 spec.commandLine().getErr().printf("jph-control: %d malformed datagrams dropped%n", malformed);
             }

@@ -5,7 +5,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.jphmesh.bus.frame.Codifier;
 import org.jphmesh.bus.node.Node;
@@ -24,7 +26,7 @@ import picocli.CommandLine.Spec;
         description = "Ping a node (or @@ for every node) and print each reply's round-trip time.",
         exitCodeListHeading = "Exit codes:%n",
         exitCodeList = {"0:at least one reply", "1:no reply", "2:usage or config error"})
-final class PingCommand implements java.util.concurrent.Callable<Integer> {
+final class PingCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
@@ -58,9 +60,22 @@ final class PingCommand implements java.util.concurrent.Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
+        if (parent.mesh.code != null && parent.mesh.code.matches("\\d+")) {
+            throw new ParameterException(spec.commandLine(), "-c is this tool's own codifier; count pings with -n "
+                    + parent.mesh.code);
+        }
         PrintWriter out = spec.commandLine().getOut();
         List<Double> rtts = new ArrayList<>();
         AtomicInteger replies = new AtomicInteger();
+        AtomicInteger sent = new AtomicInteger();
+        AtomicBoolean summarized = new AtomicBoolean();
+        // Ctrl-C ends ping(8) with its statistics; so here.
+        Thread summaryOnInterrupt = new Thread(() -> {
+            if (summarized.compareAndSet(false, true)) {
+                summarize(out, to, sent.get(), rtts, replies.get());
+            }
+        }, "jph-control-ping-summary");
+        Runtime.getRuntime().addShutdownHook(summaryOnInterrupt);
         try (Node node = parent.mesh.join(new NodeCallbacks() {
         })) {
             String name = node.config().sensor(to).map(s -> " (" + s.shortName() + ")").orElse("");
@@ -69,6 +84,7 @@ final class PingCommand implements java.util.concurrent.Callable<Integer> {
             List<CompletableFuture<Void>> pending = new ArrayList<>();
             for (int seq = 1; seq <= count; seq++) {
                 int n = seq;
+                sent.incrementAndGet();
                 pending.add(node.ping(to, seconds(timeout)).thenAccept(list -> report(out, to, n, list, rtts, replies)));
                 if (seq < count) {
                     Thread.sleep(seconds(interval).toMillis());
@@ -76,7 +92,14 @@ final class PingCommand implements java.util.concurrent.Callable<Integer> {
             }
             CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new)).join();
         }
-        summarize(out, to, rtts, replies.get());
+        try {
+            Runtime.getRuntime().removeShutdownHook(summaryOnInterrupt);
+        } catch (IllegalStateException e) {
+            // Already shutting down: the hook prints the summary.
+        }
+        if (summarized.compareAndSet(false, true)) {
+            summarize(out, to, sent.get(), rtts, replies.get());
+        }
         return replies.get() > 0 ? ExitCodes.OK : ExitCodes.NO_REPLY;
     }
 
@@ -97,7 +120,7 @@ final class PingCommand implements java.util.concurrent.Callable<Integer> {
         }
     }
 
-    private void summarize(PrintWriter out, Codifier to, List<Double> rtts, int replies) {
+    private void summarize(PrintWriter out, Codifier to, int count, List<Double> rtts, int replies) {
         out.printf("--- %s ping statistics ---%n", to);
         if (to.isBroadcast()) {
             out.printf("%d pings sent, %d replies%n", count, replies);

@@ -1,5 +1,6 @@
 package org.jphmesh.control;
 
+import java.util.concurrent.Callable;
 import java.util.Set;
 import org.jphmesh.bus.frame.Codifier;
 import org.jphmesh.bus.frame.Flag;
@@ -15,7 +16,7 @@ import picocli.CommandLine.Spec;
 /** {@code jph-control send Q1 H}: one control command to a node or {@code @@}. */
 @Command(name = "send", mixinStandardHelpOptions = true,
         description = "Send a command: S start, H halt, C reload, P ping, A set (needs VALUE), E step (needs VALUE).")
-final class SendCommand implements java.util.concurrent.Callable<Integer> {
+final class SendCommand implements Callable<Integer> {
 
     private static final Set<Flag> COMMANDS = Set.of(Flag.START, Flag.HALT, Flag.RELOAD, Flag.PING, Flag.SET, Flag.STEP);
 

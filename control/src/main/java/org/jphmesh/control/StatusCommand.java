@@ -1,5 +1,6 @@
 package org.jphmesh.control;
 
+import java.util.concurrent.Callable;
 import java.io.PrintWriter;
 import java.net.InetSocketAddress;
 import java.time.Duration;
@@ -13,8 +14,10 @@ import org.jphmesh.bus.frame.BusChannel;
 import org.jphmesh.bus.frame.Codifier;
 import org.jphmesh.bus.frame.Flag;
 import org.jphmesh.bus.frame.Frame;
-import org.jphmesh.bus.node.Node;
-import org.jphmesh.bus.node.NodeCallbacks;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.BiConsumer;
+import org.jphmesh.bus.node.BusListener;
+import org.jphmesh.bus.sequence.SequenceAccounting;
 import org.jphmesh.bus.sequence.SequenceStats;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ParentCommand;
@@ -29,7 +32,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "status", mixinStandardHelpOptions = true,
         description = "Listen for a few seconds and print a table of the nodes heard.")
-final class StatusCommand implements java.util.concurrent.Callable<Integer> {
+final class StatusCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
@@ -54,9 +57,12 @@ final class StatusCommand implements java.util.concurrent.Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--listen must be > 0 seconds");
         }
         Map<Codifier, Heard> heard = new ConcurrentHashMap<>();
-        NodeCallbacks recorder = new NodeCallbacks() {
-            @Override
-            public void onFrame(Node node, Frame frame, InetSocketAddress sender) {
+        double probe = System.currentTimeMillis() + ThreadLocalRandom.current().nextInt(1, 1000) / 1000.0;
+        BiConsumer<Frame, InetSocketAddress> recorder = (frame, sender) -> {
+                if (frame.flag() == Flag.PING && frame.channel() == BusChannel.CONTROL
+                        && frame.control().timeComponent() == probe) {
+                    return;
+                }
                 Heard h = heard.computeIfAbsent(frame.from(), c -> new Heard());
                 long now = System.currentTimeMillis();
                 h.lastFrameMillis = now;
@@ -70,18 +76,21 @@ final class StatusCommand implements java.util.concurrent.Callable<Integer> {
                         h.readings++;
                     }
                 }
-            }
         };
         long started = System.currentTimeMillis();
-        try (Node node = parent.mesh.join(recorder)) {
-            node.sendControl(Flag.PING, Codifier.BROADCAST);
+        MeshConfig config = parent.mesh.load();
+        try (BusListener listener = parent.mesh.listen(recorder)) {
+            // One ping to everyone, so every node (legacy ones too) answers at once with its state.
+            listener.send(Frame.control(ThreadLocalRandom.current().nextLong(Frame.MAX_SEQUENCE), started,
+                    Flag.PING, parent.mesh.self(config), Codifier.BROADCAST, probe, true));
             Thread.sleep(Duration.ofNanos(Math.round(listen * 1e9)).toMillis());
-            print(node.config(), heard, node, System.currentTimeMillis() - started);
+            print(config, heard, listener.accounting(), System.currentTimeMillis() - started);
         }
         return heard.isEmpty() ? ExitCodes.NO_REPLY : ExitCodes.OK;
     }
 
-    private void print(MeshConfig config, Map<Codifier, Heard> heard, Node node, long listenedMillis) {
+    private void print(MeshConfig config, Map<Codifier, Heard> heard, SequenceAccounting accounting,
+                       long listenedMillis) {
         PrintWriter out = spec.commandLine().getOut();
         out.printf("%-4s %-24s %-7s %-12s %8s %6s %5s %6s%n", "CODE", "NAME", "ACTIVE", "LAST ALIVE", "RATE/s",
                 "LOST", "DUP", "REORD");
@@ -99,7 +108,7 @@ final class StatusCommand implements java.util.concurrent.Callable<Integer> {
             long dup = 0;
             long reordered = 0;
             for (BusChannel bus : BusChannel.values()) {
-                SequenceStats stats = node.accounting().stats(code, bus).orElse(null);
+                SequenceStats stats = accounting.stats(code, bus).orElse(null);
                 if (stats != null) {
                     lost += stats.lost();
                     dup += stats.duplicated();

@@ -137,6 +137,41 @@ class ControlCliIT {
     }
 
     @Test
+    void a_negative_step_is_a_value_not_an_option() {
+        RecordingCallbacks fg = new RecordingCallbacks();
+        node("FG", fg);
+
+        Cli.Result result = Cli.run("-u", config, "send", "FG", "E", "-1.5");
+
+        assertThat(result.exit()).as(result.err()).isZero();
+        await().atMost(Duration.ofSeconds(5)).until(() -> fg.control.stream().anyMatch(f -> f.flag() == Flag.STEP));
+        assertThat(fg.control.stream().filter(f -> f.flag() == Flag.STEP).findFirst().orElseThrow()
+                .control().timeComponent()).isEqualTo(-1.5);
+    }
+
+    @Test
+    void monitor_shows_frames_of_its_own_codifier_sent_by_another_console() throws Exception {
+        sensor("C1");
+        Cli.Running ready = Cli.start("-u", config, "monitor", "--from", "C1", "--count", "1", "--duration", "10");
+        Cli.Running monitor = Cli.start("-u", config, "monitor", "--from", "CC", "--to", "C1", "--count", "1",
+                "--duration", "10");
+        // Both monitors open their sockets in the same way; once the first hears C1, the second listens too.
+        await().atMost(Duration.ofSeconds(5)).until(() -> ready.outSoFar().contains(" C1 -> "));
+        await().pollDelay(Duration.ofMillis(300)).atMost(Duration.ofSeconds(1)).until(() -> true);
+
+        Cli.run("-u", config, "send", "C1", "H");
+
+        assertThat(monitor.result().get().out()).contains(" H CC -> C1 ");
+    }
+
+    @Test
+    void a_numeric_code_is_refused_with_a_hint_that_the_count_is_n() {
+        Cli.Result result = Cli.run("-u", config, "-c", "10", "ping", "C1");
+        assertThat(result.exit()).isEqualTo(2);
+        assertThat(result.err()).contains("count pings with -n 10");
+    }
+
+    @Test
     void monitor_json_prints_one_object_per_frame_with_the_documented_fields() throws Exception {
         sensor("C1");
 
@@ -163,14 +198,17 @@ class ControlCliIT {
     @Test
     void monitor_json_shows_control_frames_with_their_active_flag() throws Exception {
         sensor("C1");
-        CompletableFuture<Cli.Result> monitor = CompletableFuture.supplyAsync(() ->
-                Cli.run("-u", config, "monitor", "--json", "--either", "C1", "--channel", "control", "--count", "1",
-                        "--duration", "10"));
-        await().pollDelay(Duration.ofMillis(500)).atMost(Duration.ofSeconds(2)).until(() -> true);
+        Cli.Running monitor = Cli.start("-u", config, "monitor", "--json", "--to", "C1", "--channel", "control",
+                "--count", "1", "--duration", "10");
+        Cli.Running ready = Cli.start("-u", config, "monitor", "--from", "C1", "--count", "1", "--duration", "10");
+        await().atMost(Duration.ofSeconds(5)).until(() -> ready.outSoFar().contains(" C1 -> "));
+        await().pollDelay(Duration.ofMillis(300)).atMost(Duration.ofSeconds(1)).until(() -> true);
 
         Cli.run("-u", config, "send", "C1", "H");
 
-        JsonNode frame = new ObjectMapper().readTree(monitor.get().out().lines().findFirst().orElseThrow());
+        JsonNode frame = new ObjectMapper().readTree(monitor.result().get().out().lines().findFirst().orElseThrow());
+        assertThat(frame.get("flag").asText()).isEqualTo("H");
+        assertThat(frame.get("from").asText()).isEqualTo("CC");
         assertThat(frame.get("channel").asText()).isEqualTo("control");
         assertThat(frame.has("active")).isTrue();
     }
@@ -217,11 +255,9 @@ class ControlCliIT {
         Node c1 = sensor("C1");
         LegacyReferenceNode legacy = new LegacyReferenceNode("L1", mesh, 200);
         running.add(legacy);
-        CompletableFuture<Cli.Result> monitor = CompletableFuture.supplyAsync(() ->
-                Cli.run("-u", config, "monitor", "--from", "C1", "--duration", "4"));
-        // The monitor announces itself as CC when it joins; flood only once it listens.
-        await().atMost(Duration.ofSeconds(5)).until(() ->
-                c1.accounting().stats(Codifier.of("CC"), org.jphmesh.bus.frame.BusChannel.CONTROL).isPresent());
+        Cli.Running monitor = Cli.start("-u", config, "monitor", "--from", "C1", "--duration", "4");
+        // Flood only once the monitor listens: it has printed C1's first reading.
+        await().atMost(Duration.ofSeconds(5)).until(() -> monitor.outSoFar().contains(" C1 -> @@ "));
 
         int perBus = 1000;
         try (LoopbackSender sender = new LoopbackSender()) {
@@ -239,7 +275,7 @@ class ControlCliIT {
         Cli.Result ping = Cli.run("-u", config, "ping", "@@", "-n", "1", "-W", "1");
         assertThat(ping.exit()).as(ping.err()).isZero();
         assertThat(ping.out()).contains("reply from C1").contains("reply from L1");
-        Cli.Result watched = monitor.get();
+        Cli.Result watched = monitor.result().get();
         assertThat(watched.exit()).isZero();
         assertThat(watched.out()).contains(" C1 -> @@ ");
         assertThat(watched.err()).contains("malformed datagrams dropped");

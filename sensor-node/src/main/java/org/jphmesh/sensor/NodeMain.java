@@ -70,14 +70,17 @@ public final class NodeMain implements Callable<Integer> {
         }
         SensorConfig entry = loaded.sensor(codifier).orElseThrow(() -> new ConfigException(
                 "codifier " + code + " has no entry in " + config));
-        Driver driver = driverFor(entry, loaded);
-        Node node = Node.start(NodeOptions.of(codifier, config).withConfig(loaded), new DriverCallbacks(driver));
+        DriverCallbacks callbacks = new DriverCallbacks(driverFor(entry, loaded), NodeMain::driverFor);
+        Node node = Node.start(NodeOptions.of(codifier, config).withConfig(loaded).withInterfaceOverride(interfaceName),
+                callbacks);
+        // SIGTERM and Ctrl-C: announce halted, close the driver once, and exit 0 as a clean stop.
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             node.close();
-            driver.close();
+            callbacks.close();
+            Runtime.getRuntime().halt(0);
         }, "sensor-node-stop"));
         StopReason reason = node.whenStopped().join();
-        driver.close();
+        callbacks.close();
         return reason == StopReason.DUPLICATE_INSTANCE ? REPLACED : 0;
     }
 

@@ -77,7 +77,8 @@ class SensorNodeProcessIT {
 
         node.destroy();
 
-        assertThat(node.waitFor(5, TimeUnit.SECONDS)).isTrue();
+        assertThat(node.waitFor(2, TimeUnit.SECONDS)).isTrue();
+        assertThat(node.exitValue()).isZero();
         await().atMost(Duration.ofSeconds(2)).until(() -> heard.heard(f -> f.flag() == Flag.ALIVE
                 && f.from().equals(Codifier.of("S1")) && !f.control().active()).size() == 1);
     }

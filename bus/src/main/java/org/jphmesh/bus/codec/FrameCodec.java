@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import org.jphmesh.bus.frame.BusChannel;
 import org.jphmesh.bus.frame.Codifier;
 import org.jphmesh.bus.frame.ControlPayload;
+import org.jphmesh.bus.frame.DataPayload;
 import org.jphmesh.bus.frame.Flag;
 import org.jphmesh.bus.frame.FloatReading;
 import org.jphmesh.bus.frame.Frame;
@@ -69,19 +70,17 @@ public final class FrameCodec {
         out.writeZero(3);
         out.writeIntLE(payloadLength);
         Payload payload = frame.payload();
-        if (payload instanceof ControlPayload control) {
-            out.writeLongLE(Double.doubleToRawLongBits(control.timeComponent()));
-            out.writeByte(control.active() ? 1 : 0);
-        } else if (payload instanceof FloatReading reading) {
-            out.writeIntLE(Float.floatToRawIntBits(reading.value()));
-        } else if (payload instanceof IntegerReading reading) {
-            out.writeIntLE((int) reading.value());
-        } else if (payload instanceof SequenceStart sequenceStart) {
-            out.writeIntLE((int) sequenceStart.start());
-        } else if (payload instanceof TextReading text) {
-            writeText(text.text(), out);
-        } else if (payload instanceof JsonReading json) {
-            writeText(json.json(), out);
+        switch (frame.flag()) {
+            case ALIVE, NEW_SEQUENCE, PING, PONG, START, HALT, RELOAD, SET, STEP -> {
+                ControlPayload control = (ControlPayload) payload;
+                out.writeLongLE(Double.doubleToRawLongBits(control.timeComponent()));
+                out.writeByte(control.active() ? 1 : 0);
+            }
+            case FLOAT -> out.writeIntLE(Float.floatToRawIntBits(((FloatReading) payload).value()));
+            case INTEGER -> out.writeIntLE((int) ((IntegerReading) payload).value());
+            case DATA_SEQUENCE -> out.writeIntLE((int) ((SequenceStart) payload).start());
+            case TEXT -> writeText(((TextReading) payload).text(), out);
+            case JSON -> writeText(((JsonReading) payload).json(), out);
         }
     }
 
@@ -182,13 +181,11 @@ public final class FrameCodec {
         if (payload instanceof ControlPayload) {
             return CONTROL_PAYLOAD_BYTES;
         }
-        if (payload instanceof TextReading text) {
-            return 4 + ByteBufUtil.utf8Bytes(text.text());
-        }
-        if (payload instanceof JsonReading json) {
-            return 4 + ByteBufUtil.utf8Bytes(json.json());
-        }
-        return 4;
+        return switch (((DataPayload) payload).flag()) {
+            case TEXT -> 4 + ByteBufUtil.utf8Bytes(((TextReading) payload).text());
+            case JSON -> 4 + ByteBufUtil.utf8Bytes(((JsonReading) payload).json());
+            default -> 4;
+        };
     }
 
     private static void writeText(String text, ByteBuf out) {

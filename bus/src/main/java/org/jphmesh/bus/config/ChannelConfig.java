@@ -22,10 +22,25 @@ public record ChannelConfig(@JsonProperty("Address") String address, @JsonProper
         if (port < 1 || port > 65535) {
             throw new ConfigException(key + ".Port must be 1..65535, not " + port);
         }
-        if (!address.matches("\\d{1,3}(\\.\\d{1,3}){3}") || !socketAddress().getAddress().isMulticastAddress()) {
+        if (!isMulticastGroup(address)) {
             throw new ConfigException(key + ".Address must be an IPv4 multicast group (224.0.0.0 to 239.255.255.255), not '"
                     + address + "'");
         }
+    }
+
+    // Parsed by hand: no name lookup, and 300.0.0.1 is refused with the key named.
+    private static boolean isMulticastGroup(String text) {
+        String[] octets = text.split("\\.", -1);
+        if (octets.length != 4) {
+            return false;
+        }
+        for (String octet : octets) {
+            if (!octet.matches("\\d{1,3}") || Integer.parseInt(octet) > 255) {
+                return false;
+            }
+        }
+        int first = Integer.parseInt(octets[0]);
+        return first >= 224 && first <= 239;
     }
 
     public InetSocketAddress socketAddress() {

@@ -14,7 +14,9 @@ public final class BusCounters implements BusMetrics {
     private final Map<BusChannel, LongAdder> sent = adders();
     private final Map<BusChannel, LongAdder> sendFailures = adders();
     private final Map<BusChannel, Map<MalformedReason, LongAdder>> malformed = new EnumMap<>(BusChannel.class);
+    private final Map<BusChannel, LongAdder> receiveFailures = adders();
     private final Map<String, LongAdder> callbackFailures = new ConcurrentHashMap<>();
+    private final Map<String, LongAdder> drops = new ConcurrentHashMap<>();
 
     public BusCounters() {
         for (BusChannel channel : BusChannel.values()) {
@@ -47,8 +49,27 @@ public final class BusCounters implements BusMetrics {
     }
 
     @Override
+    public void receiveFailed(BusChannel channel) {
+        receiveFailures.get(channel).increment();
+    }
+
+    @Override
     public void callbackFailed(String callback) {
         callbackFailures.computeIfAbsent(callback, name -> new LongAdder()).increment();
+    }
+
+    @Override
+    public void dropped(String reason) {
+        drops.computeIfAbsent(reason, name -> new LongAdder()).increment();
+    }
+
+    public long receiveFailureCount(BusChannel channel) {
+        return receiveFailures.get(channel).sum();
+    }
+
+    public long droppedCount(String reason) {
+        LongAdder adder = drops.get(reason);
+        return adder == null ? 0 : adder.sum();
     }
 
     public long receivedCount(BusChannel channel) {

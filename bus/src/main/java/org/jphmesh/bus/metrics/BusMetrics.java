@@ -25,6 +25,19 @@ public interface BusMetrics {
     default void malformed(BusChannel channel, MalformedReason reason) {
     }
 
+    /** A socket error while reading a bus. */
+    default void receiveFailed(BusChannel channel) {
+    }
+
+    /** A user callback threw. */
     default void callbackFailed(String callback) {
+    }
+
+    /**
+     * Something deliberately not done: a command the entry does not allow ({@code command-refused}), a
+     * reading while halted ({@code send-while-halted}), a full callback queue ({@code <callback>-queue-full}),
+     * a timer tick while the previous one still runs ({@code timer-skipped}).
+     */
+    default void dropped(String reason) {
     }
 }

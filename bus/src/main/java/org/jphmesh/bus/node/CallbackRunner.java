@@ -6,6 +6,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -41,13 +42,17 @@ final class CallbackRunner implements AutoCloseable {
         this.scheduler = Executors.newSingleThreadScheduledExecutor(daemon("jph-" + owner + "-timer"));
     }
 
-    /** Queues a callback; a full queue drops it and counts {@code <name>-dropped}. */
-    void submit(String name, Runnable callback) {
+    /** Queues a callback; a full queue drops it, counts {@code <name>-queue-full} and returns false. */
+    boolean submit(String name, Runnable callback) {
         try {
             executor.execute(() -> runGuarded(name, callback));
+            return true;
         } catch (RejectedExecutionException e) {
-            metrics.callbackFailed(name + "-dropped");
-            rateLimited.warn("drop-" + name, "{} - callback queue full, dropped a {} callback", owner, name);
+            if (!executor.isShutdown()) {
+                metrics.dropped(name + "-queue-full");
+                rateLimited.warn("drop-" + name, "{} - callback queue full, dropped a {} callback", owner, name);
+            }
+            return false;
         }
     }
 
@@ -55,17 +60,20 @@ final class CallbackRunner implements AutoCloseable {
     ScheduledFuture<?> scheduleTimer(Duration interval, Runnable tick) {
         return scheduler.scheduleAtFixedRate(() -> {
             if (!tickPending.compareAndSet(false, true)) {
-                metrics.callbackFailed("timer-skipped");
+                metrics.dropped("timer-skipped");
                 rateLimited.warn("skip", "{} - timer callback still busy, skipped a tick", owner);
                 return;
             }
-            submit("timer", () -> {
+            boolean queued = submit("timer", () -> {
                 try {
                     tick.run();
                 } finally {
                     tickPending.set(false);
                 }
             });
+            if (!queued) {
+                tickPending.set(false);
+            }
         }, 0, interval.toNanos(), TimeUnit.NANOSECONDS);
     }
 
@@ -84,13 +92,28 @@ final class CallbackRunner implements AutoCloseable {
         }
     }
 
+    /** Stops the timer and waits up to a second for a running callback, unless called from one. */
     @Override
     public void close() {
         scheduler.shutdownNow();
-        executor.shutdownNow();
+        executor.shutdown();
+        String current = Thread.currentThread().getName();
+        if (!current.equals("jph-" + owner + "-callbacks") && !current.equals("jph-" + owner + "-timer")) {
+            try {
+                if (!executor.awaitTermination(1, TimeUnit.SECONDS)) {
+                    LOG.warn("{} - a callback is still running after 1 s; interrupting it", owner);
+                    executor.shutdownNow();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                executor.shutdownNow();
+            }
+        } else {
+            executor.shutdownNow();
+        }
     }
 
-    private static java.util.concurrent.ThreadFactory daemon(String name) {
+    private static ThreadFactory daemon(String name) {
         return runnable -> {
             Thread thread = new Thread(runnable, name);
             thread.setDaemon(true);

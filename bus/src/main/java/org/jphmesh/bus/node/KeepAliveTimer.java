@@ -38,15 +38,23 @@ final class KeepAliveTimer {
 
     /** The interval changed (after a reload): count from now with the new one. */
     void restart() {
-        ScheduledFuture<?> current = next;
-        if (current != null) {
-            current.cancel(false);
-        }
-        start();
+        // On the loop, like tick(), so a running tick cannot reschedule a second chain.
+        loop.execute(() -> {
+            cancelNext();
+            start();
+        });
     }
 
     void stop() {
         stopped = true;
+        if (loop.inEventLoop()) {
+            cancelNext();
+        } else if (!loop.isShuttingDown()) {
+            loop.execute(this::cancelNext);
+        }
+    }
+
+    private void cancelNext() {
         ScheduledFuture<?> current = next;
         if (current != null) {
             current.cancel(false);

@@ -4,12 +4,12 @@ import io.netty.channel.EventLoop;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
+import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import org.jphmesh.bus.config.ConfigException;
 import org.jphmesh.bus.config.ConfigLoader;
 import org.jphmesh.bus.config.MeshConfig;
 import org.jphmesh.bus.config.SensorConfig;
@@ -19,9 +19,7 @@ import org.jphmesh.bus.frame.DataPayload;
 import org.jphmesh.bus.frame.Flag;
 import org.jphmesh.bus.frame.Frame;
 import org.jphmesh.bus.frame.Readings;
-import org.jphmesh.bus.frame.SequenceStart;
 import org.jphmesh.bus.metrics.BusCounters;
-import org.jphmesh.bus.sequence.OutgoingSequence;
 import org.jphmesh.bus.sequence.SequenceAccounting;
 import org.jphmesh.bus.transport.MulticastTransport;
 import org.slf4j.Logger;
@@ -42,47 +40,38 @@ public final class Node implements AutoCloseable {
 
     private final NodeOptions options;
     private final NodeCallbacks callbacks;
+    private final InboundDispatcher inbound;
     private final Codifier self;
     private final BusCounters counters = new BusCounters();
     private final SequenceAccounting accounting = new SequenceAccounting();
     private final PingTracker pings = new PingTracker();
-    private final Map<Codifier, DataStream> dataStreams = new ConcurrentHashMap<>();
-    private final Set<Long> ownControlStarts = ConcurrentHashMap.newKeySet();
     private final CompletableFuture<StopReason> stopped = new CompletableFuture<>();
-    private final Object controlLock = new Object();
     private final CallbackRunner runner;
 
     private volatile MeshConfig config;
     private volatile SensorConfig entry;
     private volatile Set<Codifier> proxies;
     private volatile boolean active;
-    private volatile OutgoingSequence controlSequence;
-    private volatile double startTimeComponent;
+    private volatile boolean ready;
     private volatile ScheduledFuture<?> timer;
-    private MulticastTransport transport;
-    private EventLoop loop;
-    private KeepAliveTimer keepAlive;
-
-    private static final class DataStream {
-        final OutgoingSequence sequence;
-        boolean announced;
-
-        DataStream(OutgoingSequence sequence) {
-            this.sequence = sequence;
-        }
-    }
+    private volatile MulticastTransport transport;
+    private volatile EventLoop loop;
+    private volatile KeepAliveTimer keepAlive;
+    private volatile ControlSender control;
+    private volatile DataSender data;
 
     private Node(NodeOptions options, NodeCallbacks callbacks) {
         this.options = options;
         this.callbacks = callbacks;
         this.self = options.codifier();
         this.runner = new CallbackRunner(self.value(), counters);
+        this.inbound = new InboundDispatcher(this, callbacks, runner);
     }
 
     /**
      * Loads the config, opens the buses, announces the node and starts its timer.
      *
-     * @throws org.jphmesh.bus.config.ConfigException when the config is unusable or has no entry for the codifier
+     * @throws ConfigException when the config is unusable or has no entry for the codifier
      * @throws IllegalStateException when the buses cannot be opened (e.g. an interface the allow-list refuses)
      */
     public static Node start(NodeOptions options, NodeCallbacks callbacks) {
@@ -97,15 +86,19 @@ public final class Node implements AutoCloseable {
     }
 
     private void open() {
-        MeshConfig loaded = options.config() != null ? options.config() : ConfigLoader.load(options.configLocation());
+        MeshConfig loaded = options.effective(options.config() != null ? options.config()
+                : ConfigLoader.load(options.configLocation()));
         adopt(loaded, entryFor(loaded));
         active = entry.active();
         transport = MulticastTransport.open(self.value(), config.multicast().transportSettings(),
                 options.eventLoopGroup(), this::onFrame, counters);
         loop = transport.eventLoopGroup().next();
+        control = new ControlSender(self, transport, options.clock(), options.random());
+        data = new DataSender(transport, options.clock(), options.random());
         keepAlive = new KeepAliveTimer(loop, () -> entry.keepAlive(), this::sendAlive);
         announce();
         keepAlive.start();
+        ready = true;
         timer = runner.scheduleTimer(entry.interval(), this::tick);
         LOG.info("{} - started as {} ({}), {} on {} / {}", self, entry.type(), entry.shortName(),
                 active ? "active" : "halted", config.multicast().control().socketAddress(),
@@ -115,7 +108,7 @@ public final class Node implements AutoCloseable {
     private SensorConfig entryFor(MeshConfig loaded) {
         return loaded.sensor(self).orElseGet(() -> {
             if (options.adHocType() == null) {
-                throw new org.jphmesh.bus.config.ConfigException("codifier " + self + " has no entry in "
+                throw new ConfigException("codifier " + self + " has no entry in "
                         + (options.configLocation() == null ? "the config" : options.configLocation())
                         + " (Sensors lists " + loaded.sensors().size() + " entries)");
             }
@@ -129,16 +122,13 @@ public final class Node implements AutoCloseable {
         proxies = loaded.proxiesOf(self);
     }
 
-    // A fresh control sequence and start time, announced with N then I, as at start and after a reload.
+    // As the legacy nodes do: N alone; readings or the keep-alive follow. A halted node says so at once.
     private void announce() {
-        synchronized (controlLock) {
-            controlSequence = OutgoingSequence.random(options.random());
-            ownControlStarts.add(controlSequence.start());
-            startTimeComponent = options.clock().millis();
-            transport.send(Frame.control(controlSequence.start(), options.clock().millis(), Flag.NEW_SEQUENCE, self,
-                    Codifier.BROADCAST, startTimeComponent, active));
+        control.announce(active);
+        keepAlive.activity();
+        if (!active) {
+            sendAlive();
         }
-        sendAlive();
     }
 
     private void tick() {
@@ -149,55 +139,16 @@ public final class Node implements AutoCloseable {
 
     // Runs on the I/O thread for every well-formed frame.
     private void onFrame(BusChannel channel, Frame frame, InetSocketAddress sender) {
-        if (frame.from().equals(self) || proxies.contains(frame.from())) {
-            if (frame.flag() == Flag.NEW_SEQUENCE && frame.from().equals(self)) {
-                checkDuplicate(frame, sender);
-            }
-            return;
+        if (ready) {
+            inbound.onFrame(channel, frame, sender);
         }
-        accounting.observe(frame, options.clock().millis());
-        callbacks.onFrame(this, frame, sender);
-        if (channel == BusChannel.DATA) {
-            if (active) {
-                runner.submit("data", () -> callbacks.onData(this, frame));
-            }
-            return;
-        }
-        onControl(frame);
     }
 
-    private void onControl(Frame frame) {
-        boolean forMe = frame.to().addresses(self);
-        boolean forMyProxy = proxies.contains(frame.to());
-        if (!forMe && !forMyProxy) {
-            return;
-        }
-        Flag flag = frame.flag();
-        if (flag == Flag.SET || flag == Flag.STEP) {
-            if (!entry.controlEnabled()) {
-                counters.callbackFailed("control-refused");
-                LOG.debug("{} - ignored {} from {}: \"Control\" is not enabled for this entry", self, flag, frame.from());
-                return;
-            }
-        } else if (forMe) {
-            switch (flag) {
-                case PING -> sendControl(Flag.PONG, frame.from(), frame.control().timeComponent());
-                case PONG -> pings.onPong(frame);
-                case HALT -> setActive(false, frame.from());
-                case START -> setActive(true, frame.from());
-                case RELOAD -> runner.schedule(this::reload);
-                default -> {
-                    // ALIVE and NEW_SEQUENCE only feed the sequence accounting; callbacks see them through onFrame.
-                    return;
-                }
-            }
-        } else {
-            return;
-        }
-        runner.submit("control", () -> callbacks.onControl(this, frame));
+    void answerPing(Frame ping) {
+        control.send(Flag.PONG, ping.from(), ping.control().timeComponent(), active);
     }
 
-    private void setActive(boolean on, Codifier by) {
+    void setActive(boolean on, Codifier by) {
         boolean changed = active != on;
         active = on;
         if (changed) {
@@ -206,26 +157,32 @@ public final class Node implements AutoCloseable {
         sendAlive();
     }
 
-    private void checkDuplicate(Frame frame, InetSocketAddress sender) {
-        if (ownControlStarts.contains(frame.sequence()) || !options.stopOnDuplicate()) {
-            return;
-        }
-        double theirs = frame.control().timeComponent();
-        boolean theyAreNewer = theirs > startTimeComponent
-                || (theirs == startTimeComponent && frame.sequence() > controlSequence.start());
-        if (theyAreNewer) {
-            LOG.error("{} - another instance of {} started at {} on {}; this older instance stops."
-                    + " Run each codifier once on the mesh.", self, self,
-                    java.time.Instant.ofEpochMilli((long) theirs), sender.getAddress().getHostAddress());
-            new Thread(() -> shutDown(StopReason.DUPLICATE_INSTANCE, false), "jph-" + self + "-stop").start();
-        }
+    void stopAsReplaced() {
+        shutDown(StopReason.DUPLICATE_INSTANCE, false);
     }
 
-    private void reload() {
+    ControlSender control() {
+        return control;
+    }
+
+    PingTracker pings() {
+        return pings;
+    }
+
+    boolean stopsOnDuplicate() {
+        return options.stopOnDuplicate();
+    }
+
+    long clockMillis() {
+        return options.clock().millis();
+    }
+
+    void reload() {
         MeshConfig loaded;
         SensorConfig own;
         try {
-            loaded = options.configLocation() != null ? ConfigLoader.load(options.configLocation()) : config;
+            loaded = options.effective(options.configLocation() != null
+                    ? ConfigLoader.load(options.configLocation()) : config);
             own = entryFor(loaded);
         } catch (RuntimeException e) {
             counters.callbackFailed("reload");
@@ -279,36 +236,25 @@ public final class Node implements AutoCloseable {
      * of each codifier is preceded by {@code n} announcing that codifier's sequence.
      *
      * @return false when the node is halted (nothing is sent)
+     * @throws IllegalArgumentException for a codifier that is not this node's, or a payload over the datagram limit
      */
     public boolean send(Codifier as, DataPayload payload) {
         if (!as.equals(self) && !proxies.contains(as)) {
             throw new IllegalArgumentException(self + " may send readings as itself or its proxies "
                     + proxies + ", not as " + as);
         }
-        if (payload instanceof SequenceStart) {
-            throw new IllegalArgumentException("data sequences are announced by the node, not sent by hand");
-        }
         if (!active) {
-            counters.callbackFailed("send-while-halted");
+            counters.dropped("send-while-halted");
             return false;
         }
-        DataStream stream = dataStreams.computeIfAbsent(as, c -> new DataStream(OutgoingSequence.random(options.random())));
-        long now = options.clock().millis();
-        synchronized (stream) {
-            if (!stream.announced) {
-                long start = stream.sequence.start();
-                transport.send(Frame.data(start, now, as, new SequenceStart(start)));
-                stream.announced = true;
-            }
-            transport.send(Frame.data(stream.sequence.next(), now, as, payload));
-        }
+        data.send(as, payload);
         keepAlive.activity();
         return true;
     }
 
     /** Sends a control frame with this node's start time as its time component. */
     public void sendControl(Flag flag, Codifier to) {
-        sendControl(flag, to, startTimeComponent);
+        sendControl(flag, to, control.startTime());
     }
 
     /** Sends a control frame; {@code A}/{@code E} carry their number as the time component. */
@@ -316,17 +262,12 @@ public final class Node implements AutoCloseable {
         if (flag.channel() != BusChannel.CONTROL) {
             throw new IllegalArgumentException("flag " + flag.letter() + " is a data flag");
         }
-        synchronized (controlLock) {
-            transport.send(Frame.control(controlSequence.next(), options.clock().millis(), flag, self, to,
-                    timeComponent, active));
-        }
+        control.send(flag, to, timeComponent, active);
         keepAlive.activity();
     }
 
     private void sendAlive() {
-        if (transport != null) {
-            sendControl(Flag.ALIVE, Codifier.BROADCAST);
-        }
+        sendControl(Flag.ALIVE, Codifier.BROADCAST);
     }
 
     /**
@@ -375,9 +316,17 @@ public final class Node implements AutoCloseable {
         return stopped;
     }
 
-    /** Announces the node halted ({@code I} with active = false) and closes it. */
+    /**
+     * Announces the node halted ({@code I} with active = false) and closes it. Called on the node's own
+     * I/O thread (from {@code onFrame} or a ping future) it closes in the background and returns at once.
+     */
     @Override
     public void close() {
+        EventLoop current = loop;
+        if (current != null && current.inEventLoop()) {
+            new Thread(() -> shutDown(StopReason.CLOSED, true), "jph-" + self + "-close").start();
+            return;
+        }
         shutDown(StopReason.CLOSED, true);
     }
 
@@ -386,7 +335,8 @@ public final class Node implements AutoCloseable {
             if (stopped.isDone()) {
                 return;
             }
-            if (announce && transport != null) {
+            ready = false;
+            if (announce && control != null) {
                 active = false;
                 sendAlive();
             }
@@ -400,6 +350,6 @@ public final class Node implements AutoCloseable {
             }
             stopped.complete(reason);
         }
-        LOG.info("{} - stopped ({})", self, reason.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' '));
+        LOG.info("{} - stopped ({})", self, reason.name().toLowerCase(Locale.ROOT).replace('_', ' '));
     }
 }

@@ -16,9 +16,12 @@ import org.jphmesh.bus.frame.Codifier;
  *                       to assume; {@code null} requires an entry
  * @param stopOnDuplicate stop this node when a newer instance of its codifier announces itself
  * @param eventLoopGroup I/O threads to share between nodes of one process, or {@code null} for the node's own
+ * @param interfaceOverride interface to use whatever the config says (a command-line {@code -I}), or {@code null};
+ *                       applied again after every reload
  */
 public record NodeOptions(Codifier codifier, String configLocation, MeshConfig config, String adHocType,
-                          boolean stopOnDuplicate, Clock clock, RandomGenerator random, EventLoopGroup eventLoopGroup) {
+                          boolean stopOnDuplicate, Clock clock, RandomGenerator random, EventLoopGroup eventLoopGroup,
+                          String interfaceOverride) {
 
     public NodeOptions {
         Objects.requireNonNull(codifier, "codifier");
@@ -35,26 +38,36 @@ public record NodeOptions(Codifier codifier, String configLocation, MeshConfig c
     /** A node that loads its entry from {@code configLocation}. */
     public static NodeOptions of(Codifier codifier, String configLocation) {
         return new NodeOptions(codifier, configLocation, null, null, true, Clock.systemUTC(),
-                RandomGenerator.getDefault(), null);
+                RandomGenerator.getDefault(), null, null);
     }
 
     public NodeOptions withConfig(MeshConfig loaded) {
-        return new NodeOptions(codifier, configLocation, loaded, adHocType, stopOnDuplicate, clock, random, eventLoopGroup);
+        return new NodeOptions(codifier, configLocation, loaded, adHocType, stopOnDuplicate, clock, random, eventLoopGroup, interfaceOverride);
     }
 
     public NodeOptions withAdHocType(String type) {
-        return new NodeOptions(codifier, configLocation, config, type, stopOnDuplicate, clock, random, eventLoopGroup);
+        return new NodeOptions(codifier, configLocation, config, type, stopOnDuplicate, clock, random, eventLoopGroup, interfaceOverride);
     }
 
     public NodeOptions withStopOnDuplicate(boolean stop) {
-        return new NodeOptions(codifier, configLocation, config, adHocType, stop, clock, random, eventLoopGroup);
+        return new NodeOptions(codifier, configLocation, config, adHocType, stop, clock, random, eventLoopGroup, interfaceOverride);
     }
 
     public NodeOptions withClock(Clock other) {
-        return new NodeOptions(codifier, configLocation, config, adHocType, stopOnDuplicate, other, random, eventLoopGroup);
+        return new NodeOptions(codifier, configLocation, config, adHocType, stopOnDuplicate, other, random, eventLoopGroup, interfaceOverride);
+    }
+
+    public NodeOptions withInterfaceOverride(String name) {
+        return new NodeOptions(codifier, configLocation, config, adHocType, stopOnDuplicate, clock, random,
+                eventLoopGroup, name);
+    }
+
+    /** The config as this node should use it: {@code loaded}, with the interface override applied. */
+    MeshConfig effective(MeshConfig loaded) {
+        return interfaceOverride == null ? loaded : loaded.withInterface(interfaceOverride);
     }
 
     public NodeOptions withEventLoopGroup(EventLoopGroup group) {
-        return new NodeOptions(codifier, configLocation, config, adHocType, stopOnDuplicate, clock, random, group);
+        return new NodeOptions(codifier, configLocation, config, adHocType, stopOnDuplicate, clock, random, group, interfaceOverride);
     }
 }

@@ -12,6 +12,8 @@ public enum SequenceOutcome {
     DUPLICATE,
     /** A number counted lost earlier that arrived late; it is no longer lost. */
     REORDERED,
-    /** The sender started a new sequence, announced or not. */
+    /** Far outside the window: a stray old frame, or the first of an unannounced restart (counted as reordered). */
+    STALE,
+    /** The sender started a new sequence: announced, or confirmed by the frame after a {@link #STALE} one. */
     RESTART
 }

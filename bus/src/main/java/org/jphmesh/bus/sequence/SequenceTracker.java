@@ -1,12 +1,16 @@
 package org.jphmesh.bus.sequence;
 
+import java.util.Arrays;
+
 /**
  * Accounting of one sender's sequence on one bus: received, lost, duplicated, reordered, restarts.
  *
  * <p>The highest number seen and a 1,024-frame window behind it tell a late frame (reordered: it
  * was counted lost, now it is not) from a repeat (duplicate). Arithmetic is modulo 2^31 because
- * senders wrap there. A jump further back than the window, or further ahead than
- * {@link #MAX_GAP}, is a sender restart whose announcement was lost, not a million lost frames.
+ * senders wrap there. A jump further back than the window, or further ahead than {@link #MAX_GAP},
+ * is either a stale frame or a sender restart whose announcement was lost: it is held as a candidate
+ * ({@link SequenceOutcome#STALE}, counted as reordered) and becomes a restart only when the next frame
+ * follows it, so one stray datagram never turns into thousands of frames counted lost.
  *
  * <p>Synchronized: one I/O thread writes, readers take snapshots from anywhere.
  */
@@ -24,6 +28,7 @@ public final class SequenceTracker {
     private long highest;
     /** How many numbers behind {@link #highest} this stream has been counting since its (re)start. */
     private long span;
+    private long candidate = -1;
     private long received;
     private long lost;
     private long duplicated;
@@ -54,16 +59,16 @@ public final class SequenceTracker {
             return SequenceOutcome.FIRST;
         }
         long ahead = Math.floorMod(seq - highest, MODULUS);
+        boolean farAway = (ahead < HALF && ahead > MAX_GAP) || (ahead >= HALF && MODULUS - ahead >= WINDOW);
+        if (farAway) {
+            return farJump(seq);
+        }
+        candidate = -1;
         if (ahead == 0) {
             duplicated++;
             return SequenceOutcome.DUPLICATE;
         }
         if (ahead < HALF) {
-            if (ahead > MAX_GAP) {
-                restarts++;
-                reset(seq);
-                return SequenceOutcome.RESTART;
-            }
             slide(ahead);
             highest = seq;
             span = Math.min(span + ahead, WINDOW);
@@ -72,11 +77,6 @@ public final class SequenceTracker {
             return ahead == 1 ? SequenceOutcome.IN_ORDER : SequenceOutcome.GAP;
         }
         long behind = MODULUS - ahead;
-        if (behind >= WINDOW) {
-            restarts++;
-            reset(seq);
-            return SequenceOutcome.RESTART;
-        }
         if (isMarked((int) behind)) {
             duplicated++;
             return SequenceOutcome.DUPLICATE;
@@ -90,6 +90,22 @@ public final class SequenceTracker {
         return SequenceOutcome.REORDERED;
     }
 
+    private SequenceOutcome farJump(long seq) {
+        if (candidate >= 0 && seq == ((candidate + 1) & (MODULUS - 1))) {
+            restarts++;
+            reset(candidate);
+            slide(1);
+            highest = seq;
+            span = 1;
+            mark(0);
+            candidate = -1;
+            return SequenceOutcome.RESTART;
+        }
+        candidate = seq;
+        reordered++;
+        return SequenceOutcome.STALE;
+    }
+
     public synchronized long lastSequence() {
         return highest;
     }
@@ -99,17 +115,18 @@ public final class SequenceTracker {
     }
 
     private void reset(long seq) {
-        java.util.Arrays.fill(window, 0);
+        Arrays.fill(window, 0);
         started = true;
         highest = seq;
         span = 0;
+        candidate = -1;
         mark(0);
     }
 
     // Bit i of the window is the frame i numbers behind the highest.
     private void slide(long by) {
         if (by >= WINDOW) {
-            java.util.Arrays.fill(window, 0);
+            Arrays.fill(window, 0);
             return;
         }
         int words = (int) (by >>> 6);

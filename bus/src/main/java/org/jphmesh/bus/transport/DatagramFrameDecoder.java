@@ -20,12 +20,12 @@ import org.slf4j.LoggerFactory;
 public final class DatagramFrameDecoder extends SimpleChannelInboundHandler<DatagramPacket> {
 
     private static final Logger LOG = LoggerFactory.getLogger(DatagramFrameDecoder.class);
-    private static final RateLimitedLog RATE_LIMITED = new RateLimitedLog(LOG, 10_000);
 
     private final BusChannel channel;
     private final InboundFrameListener listener;
     private final BusMetrics metrics;
     private final String owner;
+    private final RateLimitedLog rateLimited = new RateLimitedLog(LOG, 10_000);
 
     public DatagramFrameDecoder(String owner, BusChannel channel, InboundFrameListener listener, BusMetrics metrics) {
         this.owner = owner;
@@ -46,7 +46,7 @@ public final class DatagramFrameDecoder extends SimpleChannelInboundHandler<Data
         } catch (MalformedFrameException e) {
             // UDP: one bad datagram says nothing about the next, so drop it and keep reading.
             metrics.malformed(channel, e.reason());
-            RATE_LIMITED.warn(channel + e.reason().name(), "{} - dropped malformed datagram on the {} bus from {}: {}",
+            rateLimited.warn(channel + e.reason().name(), "{} - dropped malformed datagram on the {} bus from {}: {}",
                     owner, channel.label(), packet.sender(), e.getMessage());
             return;
         }
@@ -55,13 +55,14 @@ public final class DatagramFrameDecoder extends SimpleChannelInboundHandler<Data
             listener.onFrame(channel, frame, packet.sender());
         } catch (RuntimeException e) {
             metrics.callbackFailed("frame-listener");
-            RATE_LIMITED.warn("listener", "{} - frame listener failed on {}: {}", owner, frame, e.toString());
+            rateLimited.warn("listener", "{} - frame listener failed on {}: {}", owner, frame, e.toString());
         }
     }
 
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
         // Socket errors (e.g. ICMP unreachable) are reported per datagram; the channel stays open.
-        RATE_LIMITED.warn("io-" + channel, "{} - {} bus I/O error: {}", owner, channel.label(), cause.toString());
+        metrics.receiveFailed(channel);
+        rateLimited.warn("io-" + channel, "{} - {} bus I/O error: {}", owner, channel.label(), cause.toString());
     }
 }

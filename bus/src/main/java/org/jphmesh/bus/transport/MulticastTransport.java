@@ -38,7 +38,8 @@ public final class MulticastTransport implements AutoCloseable {
     private final BusMetrics metrics;
     private final EventLoopGroup group;
     private final boolean ownsGroup;
-    private final Map<BusChannel, DatagramChannel> channels = new EnumMap<>(BusChannel.class);
+    private volatile Map<BusChannel, DatagramChannel> channels = Map.of();
+    private volatile boolean closed;
 
     private MulticastTransport(String owner, TransportSettings settings, BusMetrics metrics, EventLoopGroup group,
                                boolean ownsGroup) {
@@ -61,9 +62,12 @@ public final class MulticastTransport implements AutoCloseable {
         EventLoopGroup loops = ownsGroup ? new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory()) : group;
         MulticastTransport transport = new MulticastTransport(owner, settings, metrics, loops, ownsGroup);
         try {
+            Map<BusChannel, DatagramChannel> opened = new EnumMap<>(BusChannel.class);
             for (BusChannel channel : BusChannel.values()) {
-                transport.channels.put(channel, transport.bind(channel, networkInterface, listener));
+                transport.channels = Map.copyOf(opened);
+                opened.put(channel, transport.bind(channel, networkInterface, listener));
             }
+            transport.channels = Map.copyOf(opened);
         } catch (RuntimeException e) {
             transport.close();
             throw e;
@@ -92,8 +96,21 @@ public final class MulticastTransport implements AutoCloseable {
         if (networkInterface != null) {
             bootstrap.option(ChannelOption.IP_MULTICAST_IF, networkInterface);
         }
+        DatagramChannel ch = null;
         try {
-            DatagramChannel ch = (DatagramChannel) bootstrap.bind(groupAddress).sync().channel();
+            ch = (DatagramChannel) bootstrap.bind(groupAddress).sync().channel();
+            if (networkInterface != null) {
+                // Bootstrap options only log when they fail; the outgoing interface must not fail silently.
+                ch.config().setNetworkInterface(networkInterface);
+                if (!networkInterface.equals(ch.config().getNetworkInterface())) {
+                    throw new IllegalStateException("the socket did not accept " + networkInterface.getName()
+                            + " as its multicast interface");
+                }
+            }
+            ch.config().setTimeToLive(settings.ttl());
+            if (ch.config().getTimeToLive() != settings.ttl()) {
+                throw new IllegalStateException("the socket did not accept multicast TTL " + settings.ttl());
+            }
             ChannelFuture joined = networkInterface == null
                     ? ch.joinGroup(groupAddress.getAddress())
                     : ch.joinGroup(groupAddress, networkInterface);
@@ -101,18 +118,34 @@ public final class MulticastTransport implements AutoCloseable {
             return ch;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            closeQuietly(ch);
             throw new IllegalStateException(owner + " - interrupted while opening the " + channel.label() + " bus", e);
         } catch (Exception e) {
+            closeQuietly(ch);
             throw new IllegalStateException(owner + " - cannot open the " + channel.label() + " bus on "
                     + groupAddress + (networkInterface == null ? "" : " via " + networkInterface.getName())
                     + ": " + e.getMessage(), e);
         }
     }
 
-    /** Encodes and sends a frame on its bus. Thread-safe; frames sent from one thread leave in order. */
+    private static void closeQuietly(DatagramChannel ch) {
+        if (ch != null) {
+            ch.close().awaitUninterruptibly(2, TimeUnit.SECONDS);
+        }
+    }
+
+    /**
+     * Encodes and sends a frame on its bus. Thread-safe: frames leave in the order of the calls, whichever
+     * threads make them, so a sequence number taken under a lock is also the order on the wire.
+     * After {@link #close()} frames are counted as failed sends and dropped.
+     */
     public void send(Frame frame) {
         BusChannel channel = frame.channel();
         DatagramChannel ch = channels.get(channel);
+        if (ch == null || closed) {
+            metrics.sendFailed(channel);
+            return;
+        }
         ByteBuf buf = ch.alloc().directBuffer(FrameCodec.encodedLength(frame));
         try {
             FrameCodec.encode(frame, buf);
@@ -120,28 +153,35 @@ public final class MulticastTransport implements AutoCloseable {
             buf.release();
             throw e;
         }
-        write(channel, buf);
+        write(channel, ch, buf);
     }
 
     /** Sends already-encoded bytes on a bus, taking ownership of {@code datagram}; for tools and tests. */
     public void sendRaw(BusChannel channel, ByteBuf datagram) {
-        write(channel, datagram);
-    }
-
-    private void write(BusChannel channel, ByteBuf buf) {
         DatagramChannel ch = channels.get(channel);
-        if (!ch.isActive()) {
-            buf.release();
+        if (ch == null || closed) {
+            datagram.release();
             metrics.sendFailed(channel);
             return;
         }
-        ch.writeAndFlush(new DatagramPacket(buf, settings.group(channel))).addListener(future -> {
-            if (future.isSuccess()) {
-                metrics.frameSent(channel);
-            } else {
-                metrics.sendFailed(channel);
-            }
-        });
+        write(channel, ch, datagram);
+    }
+
+    private void write(BusChannel channel, DatagramChannel ch, ByteBuf buf) {
+        DatagramPacket packet = new DatagramPacket(buf, settings.group(channel));
+        // Always through the loop's queue, even on the loop: an inline write would overtake queued ones.
+        try {
+            ch.eventLoop().execute(() -> ch.writeAndFlush(packet).addListener(future -> {
+                if (future.isSuccess()) {
+                    metrics.frameSent(channel);
+                } else {
+                    metrics.sendFailed(channel);
+                }
+            }));
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            packet.release();
+            metrics.sendFailed(channel);
+        }
     }
 
     public TransportSettings settings() {
@@ -153,14 +193,22 @@ public final class MulticastTransport implements AutoCloseable {
         return group;
     }
 
+    /** Closes both sockets; waits for them unless called on the transport's own I/O thread. */
     @Override
     public void close() {
+        closed = true;
         for (DatagramChannel ch : channels.values()) {
-            ch.close().awaitUninterruptibly(2, TimeUnit.SECONDS);
+            if (ch.eventLoop().inEventLoop()) {
+                ch.close();
+            } else {
+                ch.close().awaitUninterruptibly(2, TimeUnit.SECONDS);
+            }
         }
-        channels.clear();
         if (ownsGroup) {
-            group.shutdownGracefully(0, 1, TimeUnit.SECONDS).awaitUninterruptibly(3, TimeUnit.SECONDS);
+            io.netty.util.concurrent.Future<?> terminated = group.shutdownGracefully(0, 1, TimeUnit.SECONDS);
+            if (!group.next().inEventLoop()) {
+                terminated.awaitUninterruptibly(3, TimeUnit.SECONDS);
+            }
         }
     }
 }

@@ -109,6 +109,9 @@ class ConfigLoaderTest {
         String badGroup = "{\"Multicast\":{\"Control-Channel\":{\"Address\":\"10.0.0.1\",\"Port\":7001}},\"Sensors\":[]}";
         assertThatThrownBy(() -> ConfigLoader.parse(badGroup, "t"))
                 .hasMessageContaining("Multicast.Control-Channel.Address must be an IPv4 multicast group");
+        String badOctet = "{\"Multicast\":{\"Data-Channel\":{\"Address\":\"300.0.0.1\",\"Port\":7002}},\"Sensors\":[]}";
+        assertThatThrownBy(() -> ConfigLoader.parse(badOctet, "t"))
+                .hasMessageContaining("Multicast.Data-Channel.Address must be an IPv4 multicast group");
         String badTtl = "{\"Multicast\":{\"TTL\":300},\"Sensors\":[]}";
         assertThatThrownBy(() -> ConfigLoader.parse(badTtl, "t")).hasMessage("Multicast.TTL must be 0..255, not 300");
     }

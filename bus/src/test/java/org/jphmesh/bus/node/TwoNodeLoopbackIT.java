@@ -219,7 +219,7 @@ class TwoNodeLoopbackIT {
 
         await().atMost(Duration.ofSeconds(5)).until(() -> fanCallbacks.control.size() == 2);
         assertThat(fanCallbacks.control).extracting(f -> f.control().timeComponent()).containsExactly(60.0, -5.0);
-        await().atMost(Duration.ofSeconds(5)).until(() -> c1.counters().callbackFailureCount("control-refused") == 1);
+        await().atMost(Duration.ofSeconds(5)).until(() -> c1.counters().droppedCount("command-refused") == 1);
         assertThat(tempCallbacks.control).noneMatch(f -> f.flag() == Flag.SET);
     }
 
@@ -235,6 +235,31 @@ class TwoNodeLoopbackIT {
 
         await().atMost(Duration.ofSeconds(5)).until(() -> c1.counters().callbackFailureCount("timer") >= 3);
         assertThat(ck.ping(C1, Duration.ofSeconds(2)).get(3, TimeUnit.SECONDS)).hasSize(1);
+    }
+
+    @Test
+    void a_tap_that_throws_does_not_stop_the_node_from_answering_commands() throws Exception {
+        start("C1", new RecordingCallbacks() {
+            @Override
+            public void onFrame(Node node, Frame frame, java.net.InetSocketAddress sender) {
+                throw new IllegalStateException("tap broken");
+            }
+        });
+        Node ck = start("CK", new RecordingCallbacks());
+
+        assertThat(ck.ping(C1, Duration.ofSeconds(2)).get(3, TimeUnit.SECONDS)).hasSize(1);
+    }
+
+    @Test
+    void a_node_announces_itself_with_n_alone_as_the_legacy_nodes_do() {
+        RecordingCallbacks console = new RecordingCallbacks();
+        start("CK", console);
+        start("C1", new RecordingCallbacks());
+
+        await().atMost(Duration.ofSeconds(5)).until(() -> !console.heard(f -> f.from().equals(C1)).isEmpty());
+        await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(1)).until(() -> true);
+        assertThat(console.heard(f -> f.from().equals(C1) && f.channel() == BusChannel.CONTROL))
+                .extracting(Frame::flag).containsExactly(Flag.NEW_SEQUENCE);
     }
 
     @Test

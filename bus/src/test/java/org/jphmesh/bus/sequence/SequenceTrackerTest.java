@@ -73,12 +73,26 @@ class SequenceTrackerTest {
     }
 
     @Test
-    void a_jump_far_ahead_or_behind_is_an_unannounced_restart_not_loss() {
+    void an_unannounced_restart_is_confirmed_by_its_second_frame_and_counts_no_loss() {
         tracker.restart(10, 1);
-        assertThat(tracker.observe(10 + SequenceTracker.MAX_GAP + 5, 1)).isEqualTo(SequenceOutcome.RESTART);
-        assertThat(tracker.observe(3, 1)).isEqualTo(SequenceOutcome.RESTART);
+        long restartAt = 10 + SequenceTracker.MAX_GAP + 5;
+        assertThat(tracker.observe(restartAt, 1)).isEqualTo(SequenceOutcome.STALE);
+        assertThat(tracker.observe(restartAt + 1, 1)).isEqualTo(SequenceOutcome.RESTART);
+        assertThat(tracker.observe(restartAt + 2, 1)).isEqualTo(SequenceOutcome.IN_ORDER);
         assertThat(counts()[1]).isZero();
-        assertThat(counts()[4]).isEqualTo(2);
+        assertThat(counts()[4]).isEqualTo(1);
+    }
+
+    @Test
+    void one_stray_old_frame_is_stale_and_does_not_turn_into_phantom_loss() {
+        tracker.restart(4000, 1);
+        for (long s = 4001; s <= 5000; s++) {
+            tracker.observe(s, 1);
+        }
+        assertThat(tracker.observe(3000, 1)).isEqualTo(SequenceOutcome.STALE);
+        assertThat(tracker.observe(5001, 1)).isEqualTo(SequenceOutcome.IN_ORDER);
+        assertThat(counts()[1]).isZero();
+        assertThat(counts()[4]).isZero();
     }
 
     @Test

@@ -3,6 +3,7 @@ package org.jphmesh.bus.transport;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class InterfaceGuardTest {
@@ -24,6 +25,18 @@ class InterfaceGuardTest {
     void an_unnamed_interface_is_refused_while_the_allow_list_is_set() {
         assertThatThrownBy(() -> InterfaceGuard.resolve(null))
                 .hasMessageContaining("no multicast interface configured");
+    }
+
+    @Test
+    void without_a_name_the_first_real_multicast_interface_with_ipv4_is_chosen() {
+        List<InterfaceGuard.Candidate> candidates = List.of(
+                new InterfaceGuard.Candidate("lo", true, true, false, false, true),
+                new InterfaceGuard.Candidate("docker9", false, false, true, false, true),
+                new InterfaceGuard.Candidate("tun9", true, false, true, true, true),
+                new InterfaceGuard.Candidate("wan8", true, false, true, false, false),
+                new InterfaceGuard.Candidate("wan9", true, false, true, false, true));
+        assertThat(InterfaceGuard.chooseDefault(candidates)).contains("wan9");
+        assertThat(InterfaceGuard.chooseDefault(candidates.subList(0, 4))).isEmpty();
     }
 
     @Test

@@ -1,0 +1,59 @@
+package org.jphmesh.bus.node;
+
+import java.time.Clock;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.random.RandomGenerator;
+import org.jphmesh.bus.codec.FrameCodec;
+import org.jphmesh.bus.frame.Codifier;
+import org.jphmesh.bus.frame.DataPayload;
+import org.jphmesh.bus.frame.Frame;
+import org.jphmesh.bus.frame.SequenceStart;
+import org.jphmesh.bus.sequence.OutgoingSequence;
+import org.jphmesh.bus.transport.MulticastTransport;
+
+/** One data sequence per codifier a node sends as (itself and its proxies), each announced by {@code n} once. */
+final class DataSender {
+
+    private static final class Stream {
+        final OutgoingSequence sequence;
+        boolean announced;
+
+        Stream(OutgoingSequence sequence) {
+            this.sequence = sequence;
+        }
+    }
+
+    private final MulticastTransport transport;
+    private final Clock clock;
+    private final RandomGenerator random;
+    private final Map<Codifier, Stream> streams = new ConcurrentHashMap<>();
+
+    DataSender(MulticastTransport transport, Clock clock, RandomGenerator random) {
+        this.transport = transport;
+        this.clock = clock;
+        this.random = random;
+    }
+
+    void send(Codifier as, DataPayload payload) {
+        if (payload instanceof SequenceStart) {
+            throw new IllegalArgumentException("data sequences are announced by the node, not sent by hand");
+        }
+        long now = clock.millis();
+        Frame probe = Frame.data(0, now, as, payload);
+        if (FrameCodec.encodedLength(probe) > FrameCodec.MAX_DATAGRAM_BYTES) {
+            // Refuse before taking a number, so receivers do not count a frame that never existed as lost.
+            throw new IllegalArgumentException("a reading of " + FrameCodec.encodedLength(probe)
+                    + " bytes exceeds the " + FrameCodec.MAX_DATAGRAM_BYTES + "-byte datagram limit");
+        }
+        Stream stream = streams.computeIfAbsent(as, c -> new Stream(OutgoingSequence.random(random)));
+        synchronized (stream) {
+            if (!stream.announced) {
+                long start = stream.sequence.start();
+                transport.send(Frame.data(start, now, as, new SequenceStart(start)));
+                stream.announced = true;
+            }
+            transport.send(Frame.data(stream.sequence.next(), now, as, payload));
+        }
+    }
+}
