@@ -1,11 +1,11 @@
 package org.jphmesh.control;
 
+import java.net.InetSocketAddress;
+import java.util.function.BiConsumer;
 import org.jphmesh.bus.config.ConfigLoader;
 import org.jphmesh.bus.config.MeshConfig;
 import org.jphmesh.bus.config.SensorConfig;
 import org.jphmesh.bus.frame.Codifier;
-import java.net.InetSocketAddress;
-import java.util.function.BiConsumer;
 import org.jphmesh.bus.frame.Frame;
 import org.jphmesh.bus.node.BusListener;
 import org.jphmesh.bus.node.Node;

@@ -1,20 +1,20 @@
 package org.jphmesh.control;
 
-import java.util.concurrent.Callable;
 import java.io.PrintWriter;
 import java.net.InetSocketAddress;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BiConsumer;
 import org.jphmesh.bus.frame.BusChannel;
 import org.jphmesh.bus.frame.Codifier;
 import org.jphmesh.bus.frame.Frame;
-import java.util.function.BiConsumer;
 import org.jphmesh.bus.node.BusListener;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /** {@code jph-control monitor}: every frame on both buses, decoded, one line each, with the legacy monitor's filters. */
@@ -59,22 +59,22 @@ final class MonitorCommand implements Callable<Integer> {
         CountDownLatch done = new CountDownLatch(1);
         long[] printed = {0};
         BiConsumer<Frame, InetSocketAddress> printer = (frame, sender) -> {
-                if ((fromCode != null && !frame.from().equals(fromCode))
-                        || (toCode != null && !frame.to().equals(toCode))
-                        || (eitherCode != null && !frame.from().equals(eitherCode) && !frame.to().equals(eitherCode))
-                        || (bus != null && frame.channel() != bus)) {
+            if ((fromCode != null && !frame.from().equals(fromCode))
+                    || (toCode != null && !frame.to().equals(toCode))
+                    || (eitherCode != null && !frame.from().equals(eitherCode) && !frame.to().equals(eitherCode))
+                    || (bus != null && frame.channel() != bus)) {
+                return;
+            }
+            synchronized (out) {
+                if (count > 0 && printed[0] >= count) {
                     return;
                 }
-                synchronized (out) {
-                    if (count > 0 && printed[0] >= count) {
-                        return;
-                    }
-                    out.println(json ? FrameFormatter.json(frame) : FrameFormatter.text(frame));
-                    out.flush();
-                    if (count > 0 && ++printed[0] >= count) {
-                        done.countDown();
-                    }
+                out.println(json ? FrameFormatter.json(frame) : FrameFormatter.text(frame));
+                out.flush();
+                if (count > 0 && ++printed[0] >= count) {
+                    done.countDown();
                 }
+            }
         };
         try (BusListener listener = parent.mesh.listen(printer)) {
             Thread hook = new Thread(done::countDown, "jph-control-stop");

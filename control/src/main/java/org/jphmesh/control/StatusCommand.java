@@ -1,29 +1,29 @@
 package org.jphmesh.control;
 
-import java.util.concurrent.Callable;
 import java.io.PrintWriter;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.BiConsumer;
 import org.jphmesh.bus.config.MeshConfig;
 import org.jphmesh.bus.config.SensorConfig;
 import org.jphmesh.bus.frame.BusChannel;
 import org.jphmesh.bus.frame.Codifier;
 import org.jphmesh.bus.frame.Flag;
 import org.jphmesh.bus.frame.Frame;
-import java.util.concurrent.ThreadLocalRandom;
-import java.util.function.BiConsumer;
 import org.jphmesh.bus.node.BusListener;
 import org.jphmesh.bus.sequence.SequenceAccounting;
 import org.jphmesh.bus.sequence.SequenceStats;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /**
@@ -59,23 +59,23 @@ final class StatusCommand implements Callable<Integer> {
         Map<Codifier, Heard> heard = new ConcurrentHashMap<>();
         double probe = System.currentTimeMillis() + ThreadLocalRandom.current().nextInt(1, 1000) / 1000.0;
         BiConsumer<Frame, InetSocketAddress> recorder = (frame, sender) -> {
-                if (frame.flag() == Flag.PING && frame.channel() == BusChannel.CONTROL
-                        && frame.control().timeComponent() == probe) {
-                    return;
+            if (frame.flag() == Flag.PING && frame.channel() == BusChannel.CONTROL
+                    && frame.control().timeComponent() == probe) {
+                return;
+            }
+            Heard h = heard.computeIfAbsent(frame.from(), c -> new Heard());
+            long now = System.currentTimeMillis();
+            h.lastFrameMillis = now;
+            if (frame.channel() == BusChannel.CONTROL) {
+                h.active = frame.control().active();
+                if (frame.flag() == Flag.ALIVE || frame.flag() == Flag.PONG || frame.flag() == Flag.NEW_SEQUENCE) {
+                    h.lastAliveMillis = now;
                 }
-                Heard h = heard.computeIfAbsent(frame.from(), c -> new Heard());
-                long now = System.currentTimeMillis();
-                h.lastFrameMillis = now;
-                if (frame.channel() == BusChannel.CONTROL) {
-                    h.active = frame.control().active();
-                    if (frame.flag() == Flag.ALIVE || frame.flag() == Flag.PONG || frame.flag() == Flag.NEW_SEQUENCE) {
-                        h.lastAliveMillis = now;
-                    }
-                } else if (frame.flag() != Flag.DATA_SEQUENCE) {
-                    synchronized (h) {
-                        h.readings++;
-                    }
+            } else if (frame.flag() != Flag.DATA_SEQUENCE) {
+                synchronized (h) {
+                    h.readings++;
                 }
+            }
         };
         long started = System.currentTimeMillis();
         MeshConfig config = parent.mesh.load();

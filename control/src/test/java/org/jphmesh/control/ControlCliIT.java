@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import org.jphmesh.bus.frame.Codifier;
 import org.jphmesh.bus.frame.Flag;
 import org.jphmesh.bus.node.Node;

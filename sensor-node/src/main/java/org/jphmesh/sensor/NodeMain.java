@@ -12,9 +12,9 @@ import org.jphmesh.bus.node.NodeOptions;
 import org.jphmesh.bus.node.StopReason;
 import org.jphmesh.sensor.driver.Driver;
 import org.jphmesh.sensor.driver.DriverRegistry;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /** {@code java -jar sensor-node.jar -c Q1}: runs one config entry's driver as a node on the mesh. */
 @Command(name = "sensor-node", mixinStandardHelpOptions = true, version = "sensor-node 0.1.0",

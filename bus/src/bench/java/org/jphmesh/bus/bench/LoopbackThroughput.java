@@ -12,14 +12,14 @@ import java.util.concurrent.atomic.LongAdder;
 import org.jphmesh.bus.codec.FrameCodec;
 import org.jphmesh.bus.config.ConfigLoader;
 import org.jphmesh.bus.config.MeshConfig;
-import org.jphmesh.bus.node.Node;
-import org.jphmesh.bus.node.NodeCallbacks;
-import org.jphmesh.bus.node.NodeOptions;
 import org.jphmesh.bus.frame.BusChannel;
 import org.jphmesh.bus.frame.Codifier;
 import org.jphmesh.bus.frame.FloatReading;
 import org.jphmesh.bus.frame.Frame;
 import org.jphmesh.bus.metrics.BusCounters;
+import org.jphmesh.bus.node.Node;
+import org.jphmesh.bus.node.NodeCallbacks;
+import org.jphmesh.bus.node.NodeOptions;
 import org.jphmesh.bus.transport.MulticastTransport;
 import org.jphmesh.bus.transport.TransportSettings;
 
