@@ -2,6 +2,7 @@ package org.jphmesh.control;
 
 import java.io.PrintWriter;
 import java.net.InetSocketAddress;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -97,7 +98,7 @@ final class MonitorCommand implements Callable<Integer> {
         if (channel == null) {
             return null;
         }
-        return switch (channel.toLowerCase(java.util.Locale.ROOT)) {
+        return switch (channel.toLowerCase(Locale.ROOT)) {
             case "control", "ctrl" -> BusChannel.CONTROL;
             case "data" -> BusChannel.DATA;
             default -> throw new ParameterException(spec.commandLine(), "--channel must be control or data, not " + channel);

@@ -1,5 +1,7 @@
 package org.jphmesh.bus.codec;
 
+import java.util.Locale;
+
 /** Why a datagram was dropped. Each reason is counted separately, so operators can tell noise from a broken sender. */
 public enum MalformedReason {
     /** Fewer than the 28 header bytes. */
@@ -26,6 +28,6 @@ public enum MalformedReason {
 
     /** The lower-case name used in metrics and logs. */
     public String label() {
-        return name().toLowerCase(java.util.Locale.ROOT);
+        return name().toLowerCase(Locale.ROOT);
     }
 }

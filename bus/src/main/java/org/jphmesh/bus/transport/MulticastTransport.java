@@ -13,10 +13,12 @@ import io.netty.channel.socket.DatagramChannel;
 import io.netty.channel.socket.DatagramPacket;
 import io.netty.channel.socket.SocketProtocolFamily;
 import io.netty.channel.socket.nio.NioDatagramChannel;
+import io.netty.util.concurrent.Future;
 import java.net.InetSocketAddress;
 import java.net.NetworkInterface;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.jphmesh.bus.codec.FrameCodec;
 import org.jphmesh.bus.frame.BusChannel;
@@ -178,7 +180,7 @@ public final class MulticastTransport implements AutoCloseable {
                     metrics.sendFailed(channel);
                 }
             }));
-        } catch (java.util.concurrent.RejectedExecutionException e) {
+        } catch (RejectedExecutionException e) {
             packet.release();
             metrics.sendFailed(channel);
         }
@@ -205,7 +207,7 @@ public final class MulticastTransport implements AutoCloseable {
             }
         }
         if (ownsGroup) {
-            io.netty.util.concurrent.Future<?> terminated = group.shutdownGracefully(0, 1, TimeUnit.SECONDS);
+            Future<?> terminated = group.shutdownGracefully(0, 1, TimeUnit.SECONDS);
             if (!group.next().inEventLoop()) {
                 terminated.awaitUninterruptibly(3, TimeUnit.SECONDS);
             }

@@ -1,5 +1,6 @@
 package org.jphmesh.bus.transport;
 
+import java.util.Arrays;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
@@ -41,7 +42,7 @@ public final class RateLimitedLog {
     }
 
     private static Object[] append(Object[] arguments, Object extra) {
-        Object[] all = java.util.Arrays.copyOf(arguments, arguments.length + 1);
+        Object[] all = Arrays.copyOf(arguments, arguments.length + 1);
         all[arguments.length] = extra;
         return all;
     }
