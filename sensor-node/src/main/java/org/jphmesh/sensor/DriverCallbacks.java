@@ -1,81 +1,149 @@
 package org.jphmesh.sensor;
 
-import java.util.List;
+import java.net.InetSocketAddress;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.BiFunction;
 import org.jphmesh.bus.config.MeshConfig;
 import org.jphmesh.bus.config.SensorConfig;
+import org.jphmesh.bus.frame.BusChannel;
+import org.jphmesh.bus.frame.Codifier;
 import org.jphmesh.bus.frame.Frame;
 import org.jphmesh.bus.node.Node;
 import org.jphmesh.bus.node.NodeCallbacks;
 import org.jphmesh.sensor.driver.Driver;
+import org.jphmesh.sensor.driver.DriverContext;
+import org.jphmesh.sensor.driver.DriverFactory;
+import org.jphmesh.sensor.driver.DriverRunner;
+import org.jphmesh.sensor.driver.LatestValues;
+import org.jphmesh.sensor.driver.ReadResult;
 import org.jphmesh.sensor.driver.Reading;
+import org.jphmesh.sensor.driver.Settings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Connects a driver to the node: read on every tick, send each reading, pass commands on, and build a
- * new driver from the new entry after a reload (keeping the old one if the new entry is unusable).
+ * Connects a driver to its node: read under a deadline on every tick, send what was read, keep the
+ * latest values heard for calculated sensors, pass commands on, and build a new driver after a reload
+ * (keeping the running one if the new entry is unusable).
  */
 final class DriverCallbacks implements NodeCallbacks {
 
     private static final Logger LOG = LoggerFactory.getLogger(DriverCallbacks.class);
 
-    private final AtomicReference<Driver> driver;
-    private final BiFunction<SensorConfig, MeshConfig, Driver> factory;
+    private final DriverFactory factory;
+    private final LatestValues latest = new LatestValues();
+    private final AtomicReference<DriverRunner> runner = new AtomicReference<>();
+    private volatile Node node;
+    private volatile boolean started;
 
-    DriverCallbacks(Driver initial, BiFunction<SensorConfig, MeshConfig, Driver> factory) {
-        this.driver = new AtomicReference<>(initial);
+    DriverCallbacks(SensorConfig entry, MeshConfig config, DriverFactory factory) {
         this.factory = factory;
+        this.runner.set(runnerFor(entry, factory.create(entry, config)));
+    }
+
+    private static DriverRunner runnerFor(SensorConfig entry, Driver driver) {
+        Duration interval = entry.interval();
+        Duration byDefault = interval.compareTo(Duration.ofMillis(500)) < 0 ? Duration.ofMillis(500)
+                : interval.compareTo(Duration.ofSeconds(10)) > 0 ? Duration.ofSeconds(10) : interval;
+        Duration deadline = Settings.of(entry).seconds("ReadTimeout", byDefault);
+        return new DriverRunner(entry.code(), driver, deadline, interval);
     }
 
     @Override
     public void onTimer(Node node) {
-        List<Reading> readings;
-        try {
-            readings = driver.get().read();
-        } catch (RuntimeException e) {
-            throw e;
-        } catch (Exception e) {
-            throw new IllegalStateException(e.getMessage(), e);
+        DriverRunner current = runner.get();
+        if (current == null) {
+            return;
         }
-        RuntimeException first = null;
-        for (Reading reading : readings) {
+        if (!started) {
+            this.node = node;
+            current.driver().start(context());
+            started = true;
+        }
+        send(node, current.read());
+    }
+
+    private void send(Node node, ReadResult result) {
+        for (Reading reading : result.readings()) {
             try {
                 node.send(reading.codifier(), reading.payload());
             } catch (RuntimeException e) {
-                // One unsendable reading must not cost the others of the same tick.
-                first = first == null ? e : first;
+                // One unsendable reading must not cost the others of the same read.
+                LOG.warn("{} - cannot send a reading for {}: {}", node.codifier(), reading.codifier(), e.getMessage());
             }
         }
-        if (first != null) {
-            throw first;
+    }
+
+    @Override
+    public void onFrame(Node node, Frame frame, InetSocketAddress sender) {
+        if (frame.channel() == BusChannel.DATA) {
+            latest.record(frame);
         }
     }
 
     @Override
     public void onControl(Node node, Frame frame) {
-        driver.get().onControl(frame);
+        DriverRunner current = runner.get();
+        if (current != null) {
+            current.driver().onControl(frame);
+        }
     }
 
     @Override
     public void onReload(Node node, SensorConfig entry) {
-        Driver fresh;
+        DriverRunner fresh;
         try {
-            fresh = factory.apply(entry, node.config());
+            fresh = runnerFor(entry, factory.create(entry, node.config()));
         } catch (RuntimeException e) {
             LOG.error("{} - the reloaded entry is unusable, keeping the running driver: {}", node.codifier(),
                     e.getMessage());
             return;
         }
-        driver.getAndSet(fresh).close();
+        DriverRunner old = runner.getAndSet(fresh);
+        if (old != null) {
+            old.close();
+        }
+        if (started) {
+            fresh.driver().start(context());
+        }
+    }
+
+    /** The running driver's runner, for tests and health reporting. */
+    DriverRunner runner() {
+        return runner.get();
     }
 
     /** Closes the current driver; safe to call more than once. */
     void close() {
-        Driver last = driver.getAndSet(null);
+        DriverRunner last = runner.getAndSet(null);
         if (last != null) {
             last.close();
         }
+    }
+
+    private DriverContext context() {
+        return new DriverContext() {
+            @Override
+            public boolean publish(Reading reading) {
+                Node current = node;
+                return current != null && current.send(reading.codifier(), reading.payload());
+            }
+
+            @Override
+            public LatestValues latest() {
+                return latest;
+            }
+
+            @Override
+            public Codifier codifier() {
+                return node.codifier();
+            }
+
+            @Override
+            public Clock clock() {
+                return Clock.systemUTC();
+            }
+        };
     }
 }

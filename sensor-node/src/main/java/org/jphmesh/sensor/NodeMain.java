@@ -50,9 +50,8 @@ public final class NodeMain implements Callable<Integer> {
     @Override
     public Integer call() {
         if (listRunnable) {
-            ConfigLoader.load(config).sensors().stream()
-                    .filter(s -> DriverRegistry.forType(s.type()).isPresent() && s.active())
-                    .forEach(s -> System.out.println(s.codifier()));
+            MeshConfig all = ConfigLoader.load(config);
+            all.sensors().stream().filter(s -> s.active() && canStart(s, all)).forEach(s -> System.out.println(s.codifier()));
             return 0;
         }
         if (code == null) {
@@ -70,7 +69,7 @@ public final class NodeMain implements Callable<Integer> {
         }
         SensorConfig entry = loaded.sensor(codifier).orElseThrow(() -> new ConfigException(
                 "codifier " + code + " has no entry in " + config));
-        DriverCallbacks callbacks = new DriverCallbacks(driverFor(entry, loaded), NodeMain::driverFor);
+        DriverCallbacks callbacks = new DriverCallbacks(entry, loaded, NodeMain::driverFor);
         Node node = Node.start(NodeOptions.of(codifier, config).withConfig(loaded).withInterfaceOverride(interfaceName),
                 callbacks);
         // SIGTERM and Ctrl-C: announce halted, close the driver once, and exit 0 as a clean stop.
@@ -82,6 +81,16 @@ public final class NodeMain implements Callable<Integer> {
         StopReason reason = node.whenStopped().join();
         callbacks.close();
         return reason == StopReason.DUPLICATE_INSTANCE ? REPLACED : 0;
+    }
+
+    // Whether the entry's driver would start here: known type, usable settings, hardware present.
+    private static boolean canStart(SensorConfig entry, MeshConfig config) {
+        try {
+            driverFor(entry, config).close();
+            return true;
+        } catch (RuntimeException e) {
+            return false;
+        }
     }
 
     private static Driver driverFor(SensorConfig entry, MeshConfig config) {

@@ -1,13 +1,22 @@
 package org.jphmesh.sensor.driver;
 
-import java.util.List;
 import org.jphmesh.bus.frame.Frame;
 
-/** Reads one kind of sensor. Created per node from its config entry; called on the node's timer. */
+/**
+ * Reads one kind of sensor. Made per node from its config entry by a {@link DriverFactory}, which
+ * validates the entry and checks the hardware, so a node that starts can read.
+ *
+ * <p>{@link #read()} runs on the node's timer under a deadline: it may throw or block, and the node
+ * still answers pings; the {@link DriverRunner} counts, logs and backs off.
+ */
 public interface Driver extends AutoCloseable {
 
-    /** Reads the sensor once and returns the readings to send (its own and its proxies'). */
-    List<Reading> read() throws Exception;
+    /** Reads the sensor once. Throwing counts as a failed read. */
+    ReadResult read() throws Exception;
+
+    /** Called once before the first read, for drivers that also report on their own (inputs, subscriptions). */
+    default void start(DriverContext context) {
+    }
 
     /** A command addressed to the node ({@code A}/{@code E} only when control is enabled). */
     default void onControl(Frame frame) {

@@ -1,16 +1,58 @@
 package org.jphmesh.sensor.driver;
 
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import org.jphmesh.sensor.calc.ExpressionDriver;
+import org.jphmesh.sensor.exec.ExecDriver;
+import org.jphmesh.sensor.http.FailsafeReaderDriver;
+import org.jphmesh.sensor.pi4j.AdcPiDriver;
+import org.jphmesh.sensor.pi4j.FanControlDriver;
+import org.jphmesh.sensor.pi4j.GpioInputDriver;
+import org.jphmesh.sensor.pi4j.Pi4jHardware;
+import org.jphmesh.sensor.retired.RetiredDrivers;
+import org.jphmesh.sensor.setpoint.ControlSensorDriver;
 import org.jphmesh.sensor.sim.SimulatedDriver;
+import org.jphmesh.sensor.sysfs.Ds18b20Driver;
+import org.jphmesh.sensor.sysfs.IioHumidityDriver;
+import org.jphmesh.sensor.sysfs.SystemHealthDriver;
+import org.jphmesh.sensor.sysfs.TempLinuxDriver;
 
-/** The drivers this build can run, by their config {@code Type}. */
+/** The drivers this build can run, by their config {@code Type} (legacy names kept). */
 public final class DriverRegistry {
 
-    private static final Map<String, DriverFactory> FACTORIES = Map.of(
-            "Simulated", SimulatedDriver::new);
+    private static final Map<String, DriverFactory> FACTORIES = factories();
 
     private DriverRegistry() {
+    }
+
+    private static Map<String, DriverFactory> factories() {
+        Map<String, DriverFactory> map = new HashMap<>();
+        map.put("TempLinux", TempLinuxDriver::new);
+        map.put("failsafeReader", FailsafeReaderDriver::new);
+        map.put("ADAfruitReader", IioHumidityDriver::new);
+        map.put("controlSensor", ControlSensorDriver::new);
+        map.put("PythonNinja", ExpressionDriver::new);
+        map.put("DS18B20", Ds18b20Driver::new);
+        map.put("SystemHealth", SystemHealthDriver::new);
+        map.put("Exec", ExecDriver::new);
+        map.put("Simulated", SimulatedDriver::new);
+        map.put("ADCpiReader", (entry, config) -> {
+            Pi4jHardware.requireI2c(Settings.of(entry).integer("Bus", 1), "ADCpiReader (" + entry.codifier() + ")");
+            return new AdcPiDriver(entry, config, Pi4jHardware.context());
+        });
+        map.put("fanControl", (entry, config) -> {
+            Pi4jHardware.requirePwm("fanControl (" + entry.codifier() + ")");
+            return new FanControlDriver(entry, config, Pi4jHardware.context());
+        });
+        map.put("GpioInput", (entry, config) -> {
+            Pi4jHardware.requireGpio("GpioInput (" + entry.codifier() + ")");
+            return new GpioInputDriver(entry, config, Pi4jHardware.context());
+        });
+        for (String retired : new String[] {"DwarfpoolReader", "NestReader", "ZwavePower"}) {
+            map.put(retired, RetiredDrivers.factory(retired));
+        }
+        return Map.copyOf(map);
     }
 
     public static Optional<DriverFactory> forType(String type) {

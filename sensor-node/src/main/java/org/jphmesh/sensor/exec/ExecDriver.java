@@ -1,0 +1,70 @@
+package org.jphmesh.sensor.exec;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.jphmesh.bus.config.ConfigException;
+import org.jphmesh.bus.config.MeshConfig;
+import org.jphmesh.bus.config.SensorConfig;
+import org.jphmesh.bus.frame.Codifier;
+import org.jphmesh.bus.frame.Readings;
+import org.jphmesh.sensor.driver.Driver;
+import org.jphmesh.sensor.driver.ReadResult;
+import org.jphmesh.sensor.driver.Reading;
+import org.jphmesh.sensor.driver.Settings;
+
+/**
+ * {@code "Type":"Exec"}: runs {@code Command} (a list of arguments, no shell, or a string run by
+ * {@code /bin/sh -c}) and sends the first number its output holds. The process is killed when the read
+ * deadline passes; a non-zero exit is a failed read.
+ */
+public final class ExecDriver implements Driver {
+
+    private static final Pattern NUMBER = Pattern.compile("[-+]?(\\d+\\.?\\d*|\\.\\d+)([eE][-+]?\\d+)?");
+
+    private final Codifier codifier;
+    private final List<String> command;
+
+    public ExecDriver(SensorConfig entry, MeshConfig config) {
+        Settings settings = Settings.of(entry);
+        this.codifier = entry.code();
+        var json = settings.json().get("Command");
+        if (json == null || json.isNull()) {
+            throw new ConfigException(settings.label() + ".Command is missing");
+        }
+        List<String> parts = new ArrayList<>();
+        if (json.isArray()) {
+            json.forEach(part -> parts.add(part.asText()));
+        } else {
+            parts.addAll(List.of("/bin/sh", "-c", json.asText()));
+        }
+        if (parts.isEmpty() || parts.get(0).isBlank()) {
+            throw new ConfigException(settings.label() + ".Command must name a program");
+        }
+        this.command = List.copyOf(parts);
+    }
+
+    @Override
+    public ReadResult read() throws IOException, InterruptedException {
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        try (InputStream out = process.getInputStream()) {
+            String text = new String(out.readNBytes(64 * 1024), StandardCharsets.UTF_8);
+            int exit = process.waitFor();
+            if (exit != 0) {
+                return ReadResult.failed(command.get(0) + " exited " + exit + ": " + text.strip());
+            }
+            Matcher number = NUMBER.matcher(text);
+            if (!number.find()) {
+                return ReadResult.failed(command.get(0) + " printed no number: " + text.strip());
+            }
+            return ReadResult.good(new Reading(codifier, Readings.of(Double.parseDouble(number.group()))));
+        } finally {
+            // Also on interrupt at the deadline: no command outlives its read.
+            process.destroyForcibly();
+        }
+    }
+}
