@@ -6,6 +6,7 @@ import java.util.Optional;
 import org.jphmesh.sensor.calc.ExpressionDriver;
 import org.jphmesh.sensor.exec.ExecDriver;
 import org.jphmesh.sensor.http.FailsafeReaderDriver;
+import org.jphmesh.sensor.mqtt.MqttInputDriver;
 import org.jphmesh.sensor.pi4j.AdcPiDriver;
 import org.jphmesh.sensor.pi4j.FanControlDriver;
 import org.jphmesh.sensor.pi4j.GpioInputDriver;
@@ -37,6 +38,7 @@ public final class DriverRegistry {
         map.put("SystemHealth", SystemHealthDriver::new);
         map.put("Exec", ExecDriver::new);
         map.put("Simulated", SimulatedDriver::new);
+        map.put("MqttInput", MqttInputDriver::new);
         map.put("ADCpiReader", (entry, config) -> {
             Pi4jHardware.requireI2c(Settings.of(entry).integer("Bus", 1), "ADCpiReader (" + entry.codifier() + ")");
             return new AdcPiDriver(entry, config, Pi4jHardware.context());
