@@ -38,6 +38,10 @@ public final class NodeMain implements Callable<Integer> {
     String interfaceName;
 
     public static void main(String[] args) {
+        // One small node, a few frames a second: pooled arenas would only hold memory a Pi needs elsewhere.
+        if (System.getProperty("io.netty.allocator.type") == null) {
+            System.setProperty("io.netty.allocator.type", "unpooled");
+        }
         CommandLine cli = new CommandLine(new NodeMain());
         cli.setExpandAtFiles(false);
         cli.setExecutionExceptionHandler((e, line, parsed) -> {
