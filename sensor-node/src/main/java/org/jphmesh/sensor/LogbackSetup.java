@@ -19,7 +19,9 @@ public final class LogbackSetup extends ContextAwareBase implements Configurator
 
     @Override
     public ExecutionStatus configure(LoggerContext context) {
-        if (System.getProperty("logback.configurationFile") != null) {
+        // A configuration file named on the command line, or a test's own, takes precedence.
+        if (System.getProperty("logback.configurationFile") != null
+                || LogbackSetup.class.getClassLoader().getResource("logback-test.xml") != null) {
             return ExecutionStatus.INVOKE_NEXT_IF_ANY;
         }
         PatternLayoutEncoder encoder = new PatternLayoutEncoder();
