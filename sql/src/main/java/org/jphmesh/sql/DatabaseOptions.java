@@ -1,0 +1,47 @@
+package org.jphmesh.sql;
+
+import org.jphmesh.bus.config.ConfigException;
+import org.jphmesh.bus.config.ConfigLoader;
+import org.jphmesh.bus.config.MeshConfig;
+import org.jphmesh.bus.config.SensorConfig;
+import org.jphmesh.bus.frame.Codifier;
+import org.jphmesh.sql.db.DatabaseSettings;
+import picocli.CommandLine.Option;
+
+/**
+ * Where the database is, for every subcommand: {@code --url} (with {@code --user}, {@code --password-file}),
+ * or the {@code Sensor.SQL} block of a config entry ({@code -u config.json -c Q1}; by default the first
+ * {@code jphPostgreSQL} entry), as the legacy tools found it.
+ */
+final class DatabaseOptions {
+
+    @Option(names = "--url", defaultValue = "${JPH_DB_URL}", description = "JDBC URL, e.g. jdbc:postgresql://127.0.0.1:5432/jph")
+    String url;
+
+    @Option(names = "--user", defaultValue = "${JPH_DB_USER:-postgres}", description = "database user (default: ${DEFAULT-VALUE})")
+    String user;
+
+    @Option(names = "--password-file", description = "file holding the database password")
+    String passwordFile;
+
+    @Option(names = {"-u", "--config"}, defaultValue = "${JPH_CONFIG:-config.json}",
+            description = "config.json whose entry names the database (default: ${DEFAULT-VALUE})")
+    String config;
+
+    @Option(names = {"-c", "--code"}, description = "the entry with the Sensor.SQL block (default: the first jphPostgreSQL entry)")
+    String code;
+
+    DatabaseSettings settings() {
+        if (url != null) {
+            String password = passwordFile == null ? null : DatabaseSettings.readPassword(passwordFile, "--password-file");
+            return new DatabaseSettings(url, user, password);
+        }
+        MeshConfig mesh = ConfigLoader.load(config);
+        SensorConfig entry = code != null
+                ? mesh.sensor(Codifier.of(code)).orElseThrow(() -> new ConfigException("codifier " + code + " has no entry in " + config))
+                : mesh.sensors().stream().filter(s -> "jphPostgreSQL".equals(s.type())).findFirst()
+                        .orElseThrow(() -> new ConfigException("no --url given and " + config
+                                + " has no jphPostgreSQL entry with a Sensor.SQL block"));
+        return DatabaseSettings.fromEntry(entry);
+    }
+}
