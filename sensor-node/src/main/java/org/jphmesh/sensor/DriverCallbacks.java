@@ -34,11 +34,13 @@ final class DriverCallbacks implements NodeCallbacks {
     private final DriverFactory factory;
     private final LatestValues latest = new LatestValues();
     private final AtomicReference<DriverRunner> runner = new AtomicReference<>();
+    private volatile SensorConfig entry;
     private volatile Node node;
     private volatile boolean started;
 
     DriverCallbacks(SensorConfig entry, MeshConfig config, DriverFactory factory) {
         this.factory = factory;
+        this.entry = entry;
         this.runner.set(runnerFor(entry, factory.create(entry, config)));
     }
 
@@ -90,22 +92,31 @@ final class DriverCallbacks implements NodeCallbacks {
         }
     }
 
+    // The old driver goes first: hardware drivers hold their pins and buses until closed, and the new one
+    // needs them. If the new entry is unusable, the old entry's driver is built again.
     @Override
-    public void onReload(Node node, SensorConfig entry) {
-        DriverRunner fresh;
-        try {
-            fresh = runnerFor(entry, factory.create(entry, node.config()));
-        } catch (RuntimeException e) {
-            LOG.error("{} - the reloaded entry is unusable, keeping the running driver: {}", node.codifier(),
-                    e.getMessage());
-            return;
-        }
-        DriverRunner old = runner.getAndSet(fresh);
+    public void onReload(Node node, SensorConfig fresh) {
+        DriverRunner old = runner.getAndSet(null);
         if (old != null) {
             old.close();
         }
+        DriverRunner next;
+        try {
+            next = runnerFor(fresh, factory.create(fresh, node.config()));
+            entry = fresh;
+        } catch (RuntimeException e) {
+            LOG.error("{} - the reloaded entry is unusable, keeping the previous one: {}", node.codifier(), e.getMessage());
+            try {
+                next = runnerFor(entry, factory.create(entry, node.config()));
+            } catch (RuntimeException again) {
+                LOG.error("{} - the previous entry cannot be rebuilt either; no readings until the next reload: {}",
+                        node.codifier(), again.getMessage());
+                return;
+            }
+        }
+        runner.set(next);
         if (started) {
-            fresh.driver().start(context());
+            next.driver().start(context());
         }
     }
 

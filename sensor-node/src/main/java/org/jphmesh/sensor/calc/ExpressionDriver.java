@@ -143,6 +143,7 @@ public final class ExpressionDriver implements Driver {
     public ReadResult read() {
         List<Reading> readings = new ArrayList<>();
         List<String> problems = new ArrayList<>();
+        boolean onlyWaiting = true;
         for (Output output : outputs) {
             Map<String, Object> values = new LinkedHashMap<>();
             String missing = null;
@@ -164,7 +165,12 @@ public final class ExpressionDriver implements Driver {
                 readings.add(new Reading(output.codifier(), Readings.of(result)));
             } catch (EvaluationException | ParseException | ArithmeticException e) {
                 problems.add(output.codifier() + ": " + e.getMessage());
+                onlyWaiting = false;
             }
+        }
+        if (readings.isEmpty() && onlyWaiting) {
+            // Just started: the inputs have not been heard yet. That is waiting, not failing, so no back-off.
+            return ReadResult.none();
         }
         if (problems.isEmpty()) {
             return ReadResult.good(readings);

@@ -3,8 +3,12 @@ package org.jphmesh.sensor.exec;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jphmesh.bus.config.ConfigException;
@@ -19,8 +23,9 @@ import org.jphmesh.sensor.driver.Settings;
 
 /**
  * {@code "Type":"Exec"}: runs {@code Command} (a list of arguments, no shell, or a string run by
- * {@code /bin/sh -c}) and sends the first number its output holds. The process is killed when the read
- * deadline passes; a non-zero exit is a failed read.
+ * {@code /bin/sh -c}) and sends the first number its output holds. The command (and what it started) is
+ * killed after {@code Timeout} seconds (default 10) or at the node's read deadline, whichever comes first;
+ * a non-zero exit is a failed read.
  */
 public final class ExecDriver implements Driver {
 
@@ -28,6 +33,7 @@ public final class ExecDriver implements Driver {
 
     private final Codifier codifier;
     private final List<String> command;
+    private final Duration timeout;
 
     public ExecDriver(SensorConfig entry, MeshConfig config) {
         Settings settings = Settings.of(entry);
@@ -46,14 +52,20 @@ public final class ExecDriver implements Driver {
             throw new ConfigException(settings.label() + ".Command must name a program");
         }
         this.command = List.copyOf(parts);
+        this.timeout = settings.seconds("Timeout", Duration.ofSeconds(10));
     }
 
     @Override
     public ReadResult read() throws IOException, InterruptedException {
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        try (InputStream out = process.getInputStream()) {
-            String text = new String(out.readNBytes(64 * 1024), StandardCharsets.UTF_8);
-            int exit = process.waitFor();
+        // Output goes to a file, so waiting is interruptible and a chatty command can never block on a full pipe.
+        Path output = Files.createTempFile("jph-exec-", ".out");
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile()).start();
+        try {
+            if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                return ReadResult.failed(command.get(0) + " did not finish within " + timeout.toMillis() + " ms");
+            }
+            int exit = process.exitValue();
+            String text = readAtMost(output, 64 * 1024);
             if (exit != 0) {
                 return ReadResult.failed(command.get(0) + " exited " + exit + ": " + text.strip());
             }
@@ -63,8 +75,16 @@ public final class ExecDriver implements Driver {
             }
             return ReadResult.good(new Reading(codifier, Readings.of(Double.parseDouble(number.group()))));
         } finally {
-            // Also on interrupt at the deadline: no command outlives its read.
+            // Also on interrupt at the node's read deadline: no command outlives its read.
+            process.descendants().forEach(ProcessHandle::destroyForcibly);
             process.destroyForcibly();
+            Files.deleteIfExists(output);
+        }
+    }
+
+    private static String readAtMost(Path file, int limit) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            return new String(in.readNBytes(limit), StandardCharsets.UTF_8);
         }
     }
 }

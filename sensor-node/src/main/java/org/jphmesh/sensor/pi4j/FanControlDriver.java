@@ -17,7 +17,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@code "Type":"fanControl"}: a fan on a hardware PWM pin ({@code Pin}, BCM, default 18) at
+ * {@code "Type":"fanControl"}: a fan on hardware PWM {@code Channel} (default 0: GPIO 18 with
+ * {@code dtoverlay=pwm}; 1 is GPIO 19 with {@code dtoverlay=pwm-2chan}) at
  * {@code Frequency} Hz (default 25000, the 4-wire fan standard). {@code A} sets the duty cycle,
  * {@code E} steps it, always clamped to 0..100 %; it starts at {@code Default} (0) and is sent every
  * interval. On stop the fan is left at {@code Shutdown} % (default 100: a stopped controller must not
@@ -41,7 +42,7 @@ public final class FanControlDriver implements Driver {
         this.duty = clamp(settings.number("Default", 0));
         double shutdown = clamp(settings.number("Shutdown", 100));
         this.pwm = pi4j.create(Pwm.newConfigBuilder(pi4j).id(entry.codifier() + "-fan")
-                .address(settings.integer("Pin", 18)).pwmType(PwmType.HARDWARE).frequency(frequency)
+                .address(settings.integer("Channel", 0)).pwmType(PwmType.HARDWARE).frequency(frequency)
                 .initial(duty).shutdown(shutdown).build());
         apply();
     }

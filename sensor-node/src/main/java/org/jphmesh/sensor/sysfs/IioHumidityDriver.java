@@ -44,15 +44,24 @@ public final class IioHumidityDriver implements Driver {
     }
 
     private static Path findDht(Path base, String code, String pin) {
+        List<Path> found = new ArrayList<>();
         try (Stream<Path> devices = Files.list(base)) {
             for (Path candidate : devices.sorted().toList()) {
                 Path name = candidate.resolve("name");
                 if (Files.isReadable(name) && Files.readString(name).trim().startsWith("dht")) {
-                    return candidate;
+                    found.add(candidate);
                 }
             }
         } catch (IOException e) {
             // fall through to the message below
+        }
+        if (found.size() == 1) {
+            return found.get(0);
+        }
+        if (found.size() > 1) {
+            throw new DriverUnavailableException("ADAfruitReader (" + code + ") found " + found.size()
+                    + " DHT devices under " + base + ": name this one with Sensor.Device (e.g. \""
+                    + found.get(0).getFileName() + "\")");
         }
         throw new DriverUnavailableException("ADAfruitReader (" + code + ") needs the kernel DHT driver:"
                 + " add dtoverlay=dht11,gpiopin=" + pin + " to /boot/config.txt and reboot (no DHT device under "

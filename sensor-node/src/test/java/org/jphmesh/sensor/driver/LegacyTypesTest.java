@@ -62,6 +62,17 @@ class LegacyTypesTest {
     }
 
     @Test
+    void exec_kills_a_command_that_outlives_its_timeout() throws Exception {
+        MeshConfig config = Entries.config("{\"Codifier\":\"E3\",\"Type\":\"Exec\",\"Sensor\":{\"Command\":\"sleep 30\","
+                + "\"Timeout\":0.3}}");
+        ReadResult result = new org.jphmesh.sensor.exec.ExecDriver(Entries.entry(config, "E3"), config).read();
+        assertThat(result.status()).isEqualTo(ReadResult.Status.FAILED);
+        assertThat(result.problem()).contains("did not finish within 300 ms");
+        assertThat(ProcessHandle.current().descendants().filter(p -> p.info().commandLine().orElse("").contains("sleep 30")))
+                .isEmpty();
+    }
+
+    @Test
     void exec_sends_the_first_number_a_command_prints_and_fails_on_a_non_zero_exit() throws Exception {
         MeshConfig config = Entries.config("{\"Codifier\":\"E1\",\"Type\":\"Exec\",\"Sensor\":{\"Command\":\"echo 'temp=21.75 C'\"}}",
                 "{\"Codifier\":\"E2\",\"Type\":\"Exec\",\"Sensor\":{\"Command\":[\"/bin/sh\",\"-c\",\"exit 3\"]}}");

@@ -94,6 +94,20 @@ class SysfsDriversTest {
     }
 
     @Test
+    void with_two_dht_sensors_the_reader_asks_which_one_instead_of_guessing() throws Exception {
+        for (String device : new String[] {"iio:device0", "iio:device1"}) {
+            Path dht = Files.createDirectories(dir.resolve(device));
+            Files.writeString(dht.resolve("name"), "dht11\n");
+            Files.writeString(dht.resolve("in_temp_input"), "20000\n");
+        }
+        MeshConfig config = Entries.config("{\"Codifier\":\"F1\",\"Type\":\"ADAfruitReader\",\"Sensor\":{"
+                + "\"Base\":\"" + json(dir) + "\"}}");
+        assertThatThrownBy(() -> new IioHumidityDriver(Entries.entry(config, "F1"), config))
+                .isInstanceOf(DriverUnavailableException.class)
+                .hasMessageContaining("found 2 DHT devices").hasMessageContaining("Sensor.Device");
+    }
+
+    @Test
     void system_health_reports_each_metric_to_its_codifier() throws Exception {
         Files.writeString(dir.resolve("loadavg"), "0.42 0.30 0.20 1/123 4567\n");
         Files.writeString(dir.resolve("uptime"), "7200.00 1000.00\n");
