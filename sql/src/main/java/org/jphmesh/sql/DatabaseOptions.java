@@ -4,8 +4,8 @@ import org.jphmesh.bus.config.ConfigException;
 import org.jphmesh.bus.config.ConfigLoader;
 import org.jphmesh.bus.config.MeshConfig;
 import org.jphmesh.bus.config.SensorConfig;
+import org.jphmesh.bus.config.SqlSettings;
 import org.jphmesh.bus.frame.Codifier;
-import org.jphmesh.sql.db.DatabaseSettings;
 import picocli.CommandLine.Option;
 
 /**
@@ -31,10 +31,10 @@ final class DatabaseOptions {
     @Option(names = {"-c", "--code"}, description = "the entry with the Sensor.SQL block (default: the first jphPostgreSQL entry)")
     String code;
 
-    DatabaseSettings settings() {
+    SqlSettings settings() {
         if (url != null) {
-            String password = passwordFile == null ? null : DatabaseSettings.readPassword(passwordFile, "--password-file");
-            return new DatabaseSettings(url, user, password);
+            String password = passwordFile == null ? null : SqlSettings.readPassword(passwordFile, "--password-file");
+            return new SqlSettings(url, user, password);
         }
         MeshConfig mesh = ConfigLoader.load(config);
         SensorConfig entry = code != null
@@ -42,6 +42,6 @@ final class DatabaseOptions {
                 : mesh.sensors().stream().filter(s -> "jphPostgreSQL".equals(s.type())).findFirst()
                         .orElseThrow(() -> new ConfigException("no --url given and " + config
                                 + " has no jphPostgreSQL entry with a Sensor.SQL block"));
-        return DatabaseSettings.fromEntry(entry);
+        return SqlSettings.fromEntry(entry);
     }
 }

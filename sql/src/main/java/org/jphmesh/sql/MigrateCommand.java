@@ -3,6 +3,7 @@ package org.jphmesh.sql;
 import com.zaxxer.hikari.HikariDataSource;
 import java.util.concurrent.Callable;
 import org.jphmesh.sql.db.Migrations;
+import org.jphmesh.sql.db.Pools;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -20,7 +21,7 @@ final class MigrateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (HikariDataSource pool = database.settings().pool("jph-sql", 2)) {
+        try (HikariDataSource pool = Pools.forTool(database.settings())) {
             int applied = Migrations.migrate(pool);
             spec.commandLine().getOut().printf("schema at version %s (%d migration%s applied)%n",
                     Migrations.currentVersion(pool), applied, applied == 1 ? "" : "s");

@@ -5,7 +5,7 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.UUID;
-import org.jphmesh.sql.db.DatabaseSettings;
+import org.jphmesh.bus.config.SqlSettings;
 
 /**
  * A database of its own for one test on the machine's PostgreSQL (127.0.0.1:5432, user postgres, trust
@@ -26,8 +26,8 @@ public final class TestDatabase implements AutoCloseable {
         return SERVER + name;
     }
 
-    public DatabaseSettings settings() {
-        return new DatabaseSettings(url(), USER, null);
+    public SqlSettings settings() {
+        return new SqlSettings(url(), USER, null);
     }
 
     public Connection connect() throws SQLException {

@@ -1,0 +1,105 @@
+package org.jphmesh.collector;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.net.InetSocketAddress;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import org.jphmesh.bus.config.ConfigException;
+import org.jphmesh.bus.config.SqlSettings;
+import org.jphmesh.bus.frame.BusChannel;
+import org.jphmesh.bus.frame.Frame;
+import org.jphmesh.bus.node.Node;
+import org.jphmesh.bus.node.NodeCallbacks;
+import org.jphmesh.bus.node.NodeOptions;
+import org.jphmesh.collector.ingest.ReadingRows;
+import org.jphmesh.collector.ingest.ReadingWriter;
+import org.jphmesh.collector.store.postgres.PostgresReadingStore;
+
+/**
+ * A collector: a node on the mesh that stores every reading it hears in PostgreSQL. It answers pings
+ * and reports its own throughput (readings stored per second) every interval. A halt stops those reports
+ * but never the recording: a forged {@code H} to {@code @@} must not leave a hole in the history.
+ */
+public final class Collector implements AutoCloseable {
+
+    private final HikariDataSource pool;
+    private final ReadingWriter writer;
+    private final Node node;
+
+    private Collector(NodeOptions options, SqlSettings sql) {
+        this.pool = pool(options.codifier().value(), sql);
+        requireSchema(pool);
+        PostgresReadingStore store = new PostgresReadingStore(pool);
+        try {
+            store.ensurePartitions();
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot prepare the reading partitions: " + e.getMessage(), e);
+        }
+        this.writer = new ReadingWriter(options.codifier().value(), store, 200_000, 5_000);
+        ReadingRows rows = new ReadingRows();
+        long[] lastStored = {0};
+        this.node = Node.start(options, new NodeCallbacks() {
+            @Override
+            public void onFrame(Node n, Frame frame, InetSocketAddress sender) {
+                if (frame.channel() == BusChannel.DATA) {
+                    rows.from(frame).ifPresent(writer::offer);
+                }
+            }
+
+            @Override
+            public void onTimer(Node n) {
+                long now = writer.stored();
+                double seconds = n.entry().interval().toMillis() / 1000.0;
+                n.sendData(Math.round((now - lastStored[0]) / seconds * 10) / 10.0);
+                lastStored[0] = now;
+            }
+        });
+    }
+
+    /** Starts a collector for the entry in {@code options}, storing into the database of {@code sql}. */
+    public static Collector start(NodeOptions options, SqlSettings sql) {
+        return new Collector(options, sql);
+    }
+
+    private static HikariDataSource pool(String owner, SqlSettings sql) {
+        HikariConfig config = new HikariConfig();
+        config.setPoolName("jph-" + owner);
+        config.setJdbcUrl(sql.url());
+        config.setUsername(sql.user());
+        config.setPassword(sql.password());
+        config.setMaximumPoolSize(3);
+        config.setConnectionTimeout(5_000);
+        return new HikariDataSource(config);
+    }
+
+    private static void requireSchema(HikariDataSource pool) {
+        try (Connection connection = pool.getConnection(); Statement statement = connection.createStatement();
+             ResultSet result = statement.executeQuery("SELECT to_regclass('public.reading') IS NOT NULL")) {
+            result.next();
+            if (!result.getBoolean(1)) {
+                throw new ConfigException("the database " + pool.getJdbcUrl() + " has no JPH schema: run jph-sql migrate");
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot reach the database " + pool.getJdbcUrl() + ": " + e.getMessage(), e);
+        }
+    }
+
+    public Node node() {
+        return node;
+    }
+
+    public ReadingWriter writer() {
+        return writer;
+    }
+
+    /** Stops listening, writes what is queued, and closes the pool. */
+    @Override
+    public void close() {
+        node.close();
+        writer.close();
+        pool.close();
+    }
+}

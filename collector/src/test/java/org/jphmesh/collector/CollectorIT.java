@@ -1,0 +1,172 @@
+package org.jphmesh.collector;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.jphmesh.bus.codec.FrameCodec;
+import org.jphmesh.bus.frame.Codifier;
+import org.jphmesh.bus.frame.FloatReading;
+import org.jphmesh.bus.frame.Frame;
+import org.jphmesh.bus.frame.SequenceStart;
+import org.jphmesh.bus.node.Node;
+import org.jphmesh.bus.node.NodeOptions;
+import org.jphmesh.bus.testing.LoopbackSender;
+import org.jphmesh.bus.testing.RecordingCallbacks;
+import org.jphmesh.bus.testing.TestMesh;
+import org.jphmesh.sql.TestDatabase;
+import org.jphmesh.sql.db.Migrations;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.postgresql.ds.PGSimpleDataSource;
+
+/** Collectors on a private loopback bus writing to a database of the test's own on the real PostgreSQL. */
+class CollectorIT {
+
+    @TempDir
+    Path dir;
+
+    private final TestMesh mesh = TestMesh.fresh();
+    private final TestDatabase database = new TestDatabase();
+    private final List<AutoCloseable> running = new ArrayList<>();
+    private Path config;
+
+    @BeforeEach
+    void setUp() {
+        config = mesh.writeConfig(dir, String.join(",",
+                TestMesh.entry("CK", "ControlProgram", 60, 60, ""),
+                TestMesh.entry("Q1", "Collector", 1, 60, ""),
+                TestMesh.entry("Q2", "Collector", 1, 60, ""),
+                TestMesh.entry("S1", "Simulated", 60, 60, "\"Sensor\":{\"Proxy\":[{\"Codifier\":\"S2\"}]}"),
+                "{\"Codifier\":\"S2\",\"Type\":\"Proxy\",\"Sensor\":{\"Codifier\":\"S1\"}}"));
+    }
+
+    @AfterEach
+    void tearDown() throws Exception {
+        for (int i = running.size() - 1; i >= 0; i--) {
+            running.get(i).close();
+        }
+        database.close();
+    }
+
+    private void migrate() {
+        PGSimpleDataSource source = new PGSimpleDataSource();
+        source.setUrl(database.url());
+        source.setUser("postgres");
+        Migrations.migrate(source);
+    }
+
+    private Collector collector(String code) {
+        Collector collector = Collector.start(NodeOptions.of(Codifier.of(code), config.toString()), database.settings());
+        running.add(collector);
+        return collector;
+    }
+
+    private Node node(String code) {
+        Node node = Node.start(NodeOptions.of(Codifier.of(code), config.toString()), new RecordingCallbacks());
+        running.add(node);
+        return node;
+    }
+
+    private long count(String sql) throws Exception {
+        try (Connection connection = database.connect(); Statement statement = connection.createStatement();
+             ResultSet result = statement.executeQuery(sql)) {
+            result.next();
+            return result.getLong(1);
+        }
+    }
+
+    @Test
+    void every_reading_heard_is_stored_once_with_its_kind_value_text_and_epoch() throws Exception {
+        migrate();
+        Collector q1 = collector("Q1");
+        Node s1 = node("S1");
+        Codifier s2 = Codifier.of("S2");
+
+        for (int i = 0; i < 100; i++) {
+            s1.sendData(Codifier.of("S1"), 20.5 + i);
+            s1.sendData(s2, (long) i);
+        }
+        s1.sendText(s2, "door open");
+        s1.sendJson(s2, "{\"voltage\":1.875,\"value\":23.25}");
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> q1.writer().stored() == 202);
+        assertThat(count("SELECT count(*) FROM reading")).isEqualTo(202);
+        assertThat(count("SELECT count(*) FROM reading WHERE codifier = 'S1' AND kind = 'f'")).isEqualTo(100);
+        assertThat(count("SELECT sum(value)::bigint FROM reading WHERE codifier = 'S2' AND kind = 'i'")).isEqualTo(4950);
+        assertThat(count("SELECT count(*) FROM reading WHERE payload = 'door open' AND value IS NULL")).isEqualTo(1);
+        assertThat(count("SELECT count(*) FROM reading WHERE kind = 'j' AND value = 23.25")).isEqualTo(1);
+        assertThat(count("SELECT count(DISTINCT epoch) FROM reading WHERE epoch IS NOT NULL")).isEqualTo(2);
+        assertThat(count("SELECT count(*) FROM reading WHERE codifier = 'S1' AND value = 119.5")).isEqualTo(1);
+    }
+
+    @Test
+    void a_datagram_received_three_times_is_stored_once() throws Exception {
+        migrate();
+        Collector q1 = collector("Q1");
+        Frame start = Frame.data(700, System.currentTimeMillis(), Codifier.of("S1"), new SequenceStart(700));
+        Frame reading = Frame.data(701, System.currentTimeMillis(), Codifier.of("S1"), new FloatReading(21.5f));
+
+        try (LoopbackSender sender = new LoopbackSender()) {
+            sender.send(bytes(start), mesh.dataGroup(), mesh.dataPort());
+            for (int i = 0; i < 3; i++) {
+                sender.send(bytes(reading), mesh.dataGroup(), mesh.dataPort());
+            }
+        }
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> q1.writer().stored() + q1.writer().repeated() == 3);
+        assertThat(count("SELECT count(*) FROM reading")).isEqualTo(1);
+        assertThat(q1.writer().repeated()).isEqualTo(2);
+        assertThat(q1.node().accounting().stats(Codifier.of("S1"), org.jphmesh.bus.frame.BusChannel.DATA)
+                .orElseThrow().duplicated()).isEqualTo(2);
+    }
+
+    @Test
+    void two_collectors_on_one_bus_and_one_database_store_each_reading_once() throws Exception {
+        migrate();
+        Collector q1 = collector("Q1");
+        Collector q2 = collector("Q2");
+        Node s1 = node("S1");
+
+        for (int i = 0; i < 500; i++) {
+            s1.sendData(Codifier.of("S1"), (long) i);
+        }
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> count("SELECT count(*) FROM reading WHERE codifier = 'S1'") == 500
+                && q1.writer().repeated() + q2.writer().repeated() == 500);
+        assertThat(q1.writer().flush(Duration.ofSeconds(5))).isTrue();
+        assertThat(q2.writer().flush(Duration.ofSeconds(5))).isTrue();
+        // Each reading reached both: one stored it, the other found it there. Nothing twice, nothing lost.
+        assertThat(count("SELECT count(*) FROM reading WHERE codifier = 'S1'")).isEqualTo(500);
+        assertThat(q1.writer().repeated() + q2.writer().repeated()).isEqualTo(500);
+        assertThat(q1.writer().overflowed() + q2.writer().overflowed()).isZero();
+    }
+
+    @Test
+    void a_database_without_the_schema_is_refused_with_what_to_run() {
+        assertThatThrownBy(() -> collector("Q1")).hasMessageContaining("has no JPH schema: run jph-sql migrate");
+    }
+
+    private static byte[] bytes(Frame frame) {
+        ByteBuf buf = Unpooled.buffer();
+        try {
+            FrameCodec.encode(frame, buf);
+            byte[] out = new byte[buf.readableBytes()];
+            buf.readBytes(out);
+            return out;
+        } finally {
+            buf.release();
+        }
+    }
+}
