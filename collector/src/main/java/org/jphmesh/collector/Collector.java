@@ -2,11 +2,15 @@ package org.jphmesh.collector;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import io.netty.buffer.Unpooled;
 import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import org.jphmesh.bus.codec.FrameCodec;
 import org.jphmesh.bus.config.ConfigException;
 import org.jphmesh.bus.config.SqlSettings;
 import org.jphmesh.bus.frame.BusChannel;
@@ -14,8 +18,8 @@ import org.jphmesh.bus.frame.Frame;
 import org.jphmesh.bus.node.Node;
 import org.jphmesh.bus.node.NodeCallbacks;
 import org.jphmesh.bus.node.NodeOptions;
-import org.jphmesh.collector.ingest.ReadingRows;
 import org.jphmesh.collector.ingest.ReadingWriter;
+import org.jphmesh.collector.spool.ReadingJournal;
 import org.jphmesh.collector.store.postgres.PostgresReadingStore;
 
 /**
@@ -25,11 +29,15 @@ import org.jphmesh.collector.store.postgres.PostgresReadingStore;
  */
 public final class Collector implements AutoCloseable {
 
+    /** Default cap of the journal: about 20 million readings, days of a large mesh without its database. */
+    public static final long DEFAULT_SPOOL_CAP_BYTES = 1L << 30;
+
     private final HikariDataSource pool;
+    private final ReadingJournal journal;
     private final ReadingWriter writer;
     private final Node node;
 
-    private Collector(NodeOptions options, SqlSettings sql) {
+    private Collector(NodeOptions options, SqlSettings sql, Path spool, long spoolCapBytes) {
         this.pool = pool(options.codifier().value(), sql);
         requireSchema(pool);
         PostgresReadingStore store = new PostgresReadingStore(pool);
@@ -38,14 +46,19 @@ public final class Collector implements AutoCloseable {
         } catch (SQLException e) {
             throw new IllegalStateException("cannot prepare the reading partitions: " + e.getMessage(), e);
         }
-        this.writer = new ReadingWriter(options.codifier().value(), store, 200_000, 5_000);
-        ReadingRows rows = new ReadingRows();
+        this.journal = new ReadingJournal(spool, spoolCapBytes);
+        this.writer = new ReadingWriter(options.codifier().value(), store, journal, 5_000);
+        ByteBuffer scratch = ByteBuffer.allocate(FrameCodec.MAX_DATAGRAM_BYTES);
         long[] lastStored = {0};
         this.node = Node.start(options, new NodeCallbacks() {
+            // On the I/O thread: into the journal before anything else, so nothing heard can be lost.
             @Override
             public void onFrame(Node n, Frame frame, InetSocketAddress sender) {
                 if (frame.channel() == BusChannel.DATA) {
-                    rows.from(frame).ifPresent(writer::offer);
+                    scratch.clear();
+                    FrameCodec.encode(frame, Unpooled.wrappedBuffer(scratch).clear());
+                    scratch.limit(FrameCodec.encodedLength(frame));
+                    journal.append(scratch);
                 }
             }
 
@@ -59,9 +72,12 @@ public final class Collector implements AutoCloseable {
         });
     }
 
-    /** Starts a collector for the entry in {@code options}, storing into the database of {@code sql}. */
-    public static Collector start(NodeOptions options, SqlSettings sql) {
-        return new Collector(options, sql);
+    /**
+     * Starts a collector for the entry in {@code options}, storing into the database of {@code sql}, with its
+     * journal in {@code spool} (kept across restarts: what is there and not yet stored is stored first).
+     */
+    public static Collector start(NodeOptions options, SqlSettings sql, Path spool, long spoolCapBytes) {
+        return new Collector(options, sql, spool, spoolCapBytes);
     }
 
     private static HikariDataSource pool(String owner, SqlSettings sql) {
@@ -95,11 +111,16 @@ public final class Collector implements AutoCloseable {
         return writer;
     }
 
-    /** Stops listening, writes what is queued, and closes the pool. */
+    public ReadingJournal journal() {
+        return journal;
+    }
+
+    /** Stops listening and writing; what is not yet stored stays in the journal for the next start. */
     @Override
     public void close() {
         node.close();
         writer.close();
+        journal.close();
         pool.close();
     }
 }

@@ -1,8 +1,10 @@
 package org.jphmesh.collector;
 
+import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.jphmesh.bus.config.ConfigException;
 import org.jphmesh.bus.config.ConfigLoader;
+import org.jphmesh.bus.config.ConfigSource;
 import org.jphmesh.bus.config.MeshConfig;
 import org.jphmesh.bus.config.SensorConfig;
 import org.jphmesh.bus.config.SqlSettings;
@@ -45,8 +47,10 @@ public final class CollectorMain implements Callable<Integer> {
         if (!entry.type().equals("jphPostgreSQL") && !entry.type().equals("Collector")) {
             throw new ConfigException(code + " has Type " + entry.type() + "; a collector runs jphPostgreSQL or Collector entries");
         }
+        Path spool = ConfigSource.expandHome(entry.sensor().path("Spool").asText("~/.jph/spool/" + code));
+        long cap = entry.sensor().path("SpoolCapBytes").asLong(Collector.DEFAULT_SPOOL_CAP_BYTES);
         Collector collector = Collector.start(NodeOptions.of(codifier, config).withConfig(loaded)
-                .withInterfaceOverride(interfaceName), SqlSettings.fromEntry(entry));
+                .withInterfaceOverride(interfaceName), SqlSettings.fromEntry(entry), spool, cap);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             collector.close();
             Runtime.getRuntime().halt(0);

@@ -68,7 +68,8 @@ class CollectorIT {
     }
 
     private Collector collector(String code) {
-        Collector collector = Collector.start(NodeOptions.of(Codifier.of(code), config.toString()), database.settings());
+        Collector collector = Collector.start(NodeOptions.of(Codifier.of(code), config.toString()), database.settings(),
+                dir.resolve("spool-" + code), Collector.DEFAULT_SPOOL_CAP_BYTES);
         running.add(collector);
         return collector;
     }
@@ -150,7 +151,7 @@ class CollectorIT {
         // Each reading reached both: one stored it, the other found it there. Nothing twice, nothing lost.
         assertThat(count("SELECT count(*) FROM reading WHERE codifier = 'S1'")).isEqualTo(500);
         assertThat(q1.writer().repeated() + q2.writer().repeated()).isEqualTo(500);
-        assertThat(q1.writer().overflowed() + q2.writer().overflowed()).isZero();
+        assertThat(q1.journal().refused() + q2.journal().refused()).isZero();
     }
 
     @Test

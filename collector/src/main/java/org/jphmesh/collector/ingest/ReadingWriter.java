@@ -1,106 +1,118 @@
 package org.jphmesh.collector.ingest;
 
+import io.netty.buffer.Unpooled;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import org.jphmesh.bus.codec.FrameCodec;
+import org.jphmesh.bus.codec.MalformedFrameException;
+import org.jphmesh.bus.frame.Frame;
 import org.jphmesh.bus.transport.RateLimitedLog;
+import org.jphmesh.collector.spool.JournalCursor;
+import org.jphmesh.collector.spool.JournalPosition;
+import org.jphmesh.collector.spool.ReadingJournal;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Takes rows from the I/O thread without ever blocking it and writes them to the store in batches from
- * one thread: as many as have arrived, up to {@code maxBatch}, as soon as one is there. A batch the store
- * refuses is kept and written again, with back-off, until it is in; the store's idempotence makes the
- * retry safe. Rows that find the queue full are counted as {@link #overflowed()}.
+ * Moves readings from the journal into the store, in batches, from one thread. It reads from the last
+ * stored position on, so after a crash, a restart or a database outage it simply carries on; a batch the
+ * store refuses is written again, with back-off, until it is in (the store's idempotence makes that safe),
+ * and only then is the position committed. While the database is away the journal grows on disk.
  */
 public final class ReadingWriter implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(ReadingWriter.class);
-    private static final Duration MAX_BACK_OFF = Duration.ofSeconds(30);
+    private static final long MAX_BACK_OFF_MILLIS = 30_000;
 
     private final ReadingStore store;
-    private final BlockingQueue<ReadingRow> queue;
+    private final ReadingJournal journal;
+    private final JournalCursor cursor;
+    private final ReadingRows rows = new ReadingRows();
     private final int maxBatch;
     private final Thread thread;
     private final RateLimitedLog rateLimited = new RateLimitedLog(LOG, 30_000);
     private final AtomicLong stored = new AtomicLong();
     private final AtomicLong repeated = new AtomicLong();
     private final AtomicLong failures = new AtomicLong();
-    private final AtomicLong overflowed = new AtomicLong();
-    private final AtomicLong written = new AtomicLong();
-    private final AtomicLong offered = new AtomicLong();
+    private final AtomicLong processed = new AtomicLong();
     private volatile boolean running = true;
+    private volatile boolean outage;
 
-    public ReadingWriter(String owner, ReadingStore store, int capacity, int maxBatch) {
+    public ReadingWriter(String owner, ReadingStore store, ReadingJournal journal, int maxBatch) {
         this.store = store;
-        this.queue = new ArrayBlockingQueue<>(capacity);
+        this.journal = journal;
+        this.cursor = new JournalCursor(journal);
         this.maxBatch = maxBatch;
         this.thread = new Thread(this::run, "jph-" + owner + "-writer");
         this.thread.setDaemon(true);
         this.thread.start();
     }
 
-    /** Queues a row; never blocks. */
-    public boolean offer(ReadingRow row) {
-        if (queue.offer(row)) {
-            offered.incrementAndGet();
-            return true;
-        }
-        overflowed.incrementAndGet();
-        rateLimited.warn("full", "queue of {} rows full: the database cannot keep up, rows are being lost",
-                queue.size());
-        return false;
-    }
-
     private void run() {
-        List<ReadingRow> batch = new ArrayList<>(maxBatch);
-        while (running || !queue.isEmpty()) {
+        while (running) {
             try {
-                ReadingRow first = queue.poll(200, TimeUnit.MILLISECONDS);
-                if (first == null) {
+                List<byte[]> records = cursor.read(maxBatch, Duration.ofMillis(200));
+                if (records.isEmpty()) {
                     continue;
                 }
-                batch.add(first);
-                queue.drainTo(batch, maxBatch - 1);
-                writeUntilStored(batch);
-                batch.clear();
+                List<ReadingRow> batch = new ArrayList<>(records.size());
+                for (byte[] record : records) {
+                    decode(record).flatMap(rows::from).ifPresent(batch::add);
+                }
+                JournalPosition upTo = cursor.position();
+                if (!writeUntilStored(batch)) {
+                    return;
+                }
+                cursor.commit(upTo);
+                processed.addAndGet(records.size());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
+            } catch (Exception e) {
+                rateLimited.warn("loop", "reading writer: {}", e.toString());
             }
         }
     }
 
-    private void writeUntilStored(List<ReadingRow> batch) throws InterruptedException {
+    private static java.util.Optional<Frame> decode(byte[] record) {
+        try {
+            return java.util.Optional.of(FrameCodec.decode(Unpooled.wrappedBuffer(record)));
+        } catch (MalformedFrameException e) {
+            return java.util.Optional.empty();
+        }
+    }
+
+    private boolean writeUntilStored(List<ReadingRow> batch) throws InterruptedException {
         long backOff = 250;
-        while (true) {
+        while (running) {
             try {
                 int inserted = store.write(batch);
                 stored.addAndGet(inserted);
                 repeated.addAndGet(batch.size() - inserted);
-                written.addAndGet(batch.size());
-                return;
+                if (outage) {
+                    outage = false;
+                    LOG.info("the database is back; catching up from the journal");
+                }
+                return true;
             } catch (Exception e) {
                 failures.incrementAndGet();
-                rateLimited.warn("fail", "cannot store {} readings ({}); retrying", batch.size(), e.getMessage());
-                if (!running && Thread.currentThread().isInterrupted()) {
-                    return;
-                }
+                outage = true;
+                rateLimited.warn("fail", "cannot store {} readings ({}); they wait in the journal, retrying",
+                        batch.size(), e.getMessage());
                 Thread.sleep(backOff);
-                backOff = Math.min(backOff * 2, MAX_BACK_OFF.toMillis());
+                backOff = Math.min(backOff * 2, MAX_BACK_OFF_MILLIS);
             }
         }
+        return false;
     }
 
-    /** Waits until every row offered so far has been written, or the timeout passes; true if all were. */
+    /** Waits until everything journaled so far is stored, or the timeout passes; true if it is. */
     public boolean flush(Duration timeout) throws InterruptedException {
-        long target = offered.get();
+        long target = journal.appended();
         long deadline = System.nanoTime() + timeout.toNanos();
-        while (written.get() < target) {
+        while (processed.get() < target) {
             if (System.nanoTime() > deadline) {
                 return false;
             }
@@ -123,26 +135,22 @@ public final class ReadingWriter implements AutoCloseable {
         return failures.get();
     }
 
-    public long overflowed() {
-        return overflowed.get();
+    /** True while the store refuses writes and readings wait in the journal. */
+    public boolean inOutage() {
+        return outage;
     }
 
-    public int queued() {
-        return queue.size();
-    }
-
-    /** Writes what is queued (up to five seconds) and stops. */
+    /** Stops after the batch in hand; what is not stored stays in the journal for the next start. */
     @Override
     public void close() {
         running = false;
         try {
             thread.join(5_000);
+            cursor.close();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        }
-        if (thread.isAlive()) {
-            thread.interrupt();
-            LOG.warn("{} queued readings were not written before stopping", queue.size());
+        } catch (java.io.IOException e) {
+            LOG.debug("closing the journal cursor: {}", e.getMessage());
         }
     }
 }

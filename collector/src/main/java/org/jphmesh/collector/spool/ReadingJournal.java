@@ -1,0 +1,216 @@
+package org.jphmesh.collector.spool;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
+import org.jphmesh.bus.transport.RateLimitedLog;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The collector's write-ahead journal and spool in one: every data datagram is appended here, as the
+ * bytes that came off the wire, before anything else happens to it. Appends are plain {@code write}s,
+ * so once one returns the kernel holds the record and killing the collector cannot lose it; the file is
+ * forced to disk every 200 ms, which bounds what a power cut can take. Segments roll over at
+ * {@link #SEGMENT_BYTES} (64 MiB); the writer deletes those it has fully stored. Past {@code capBytes} of
+ * unstored journal, new datagrams are refused, counted and logged loudly: the disk is full of what the
+ * database has not yet taken.
+ *
+ * <p>Record format: a 2-byte big-endian length, then the datagram. Segment files are named by number.
+ */
+public final class ReadingJournal implements AutoCloseable {
+
+    static final long SEGMENT_BYTES = 64L * 1024 * 1024;
+    static final String SUFFIX = ".journal";
+
+    private static final Logger LOG = LoggerFactory.getLogger(ReadingJournal.class);
+
+    private final Path dir;
+    private final long capBytes;
+    private final long segmentBytes;
+    private final ScheduledExecutorService syncer;
+    private final RateLimitedLog rateLimited = new RateLimitedLog(LOG, 30_000);
+    private final AtomicLong appended = new AtomicLong();
+    private final AtomicLong refused = new AtomicLong();
+    private final ByteBuffer header = ByteBuffer.allocate(2);
+    private FileChannel channel;
+    private long segment;
+    private long size;
+    private volatile long oldestSegment;
+    private volatile boolean dirty;
+    private volatile Runnable onAppend = () -> { };
+
+    public ReadingJournal(Path dir, long capBytes) {
+        this(dir, capBytes, SEGMENT_BYTES);
+    }
+
+    ReadingJournal(Path dir, long capBytes, long segmentBytes) {
+        this.dir = dir;
+        this.capBytes = capBytes;
+        this.segmentBytes = segmentBytes;
+        try {
+            Files.createDirectories(dir);
+            List<Long> segments = segments(dir);
+            segment = segments.isEmpty() ? 1 : segments.get(segments.size() - 1);
+            oldestSegment = segments.isEmpty() ? segment : segments.get(0);
+            size = completeLength(file(dir, segment));
+            channel = open(segment);
+            // A record half-written when the process died is cut off, so appends continue on a clean boundary.
+            channel.truncate(size);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot open the reading journal in " + dir + ": " + e.getMessage(), e);
+        }
+        syncer = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread thread = new Thread(r, "jph-journal-sync");
+            thread.setDaemon(true);
+            return thread;
+        });
+        syncer.scheduleWithFixedDelay(this::sync, 200, 200, TimeUnit.MILLISECONDS);
+    }
+
+    /** The segment numbers present in {@code dir}, in order. */
+    static List<Long> segments(Path dir) throws IOException {
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(SUFFIX))
+                    .map(n -> Long.parseLong(n.substring(0, n.length() - SUFFIX.length()))).sorted().toList();
+        }
+    }
+
+    static Path file(Path dir, long segment) {
+        return dir.resolve(String.format("%020d%s", segment, SUFFIX));
+    }
+
+    /** Appends one datagram; false when the journal is at its cap (the datagram is lost and counted). */
+    public synchronized boolean append(ByteBuffer datagram) {
+        int length = datagram.remaining();
+        if (unstoredBytes() + length + 2 > capBytes) {
+            refused.incrementAndGet();
+            rateLimited.warn("cap", "reading journal in {} is full ({} bytes not yet stored, cap {}): readings are"
+                    + " being LOST until the database takes them", dir, unstoredBytes(), capBytes);
+            return false;
+        }
+        try {
+            if (size + length + 2 > segmentBytes) {
+                roll();
+            }
+            header.clear();
+            header.putShort((short) length).flip();
+            channel.write(new ByteBuffer[] {header, datagram});
+            size += length + 2;
+            dirty = true;
+            appended.incrementAndGet();
+        } catch (IOException e) {
+            refused.incrementAndGet();
+            rateLimited.warn("io", "cannot append to the reading journal in {}: {}", dir, e.getMessage());
+            return false;
+        }
+        onAppend.run();
+        return true;
+    }
+
+    private void roll() throws IOException {
+        channel.force(false);
+        channel.close();
+        segment++;
+        channel = open(segment);
+        size = 0;
+    }
+
+    private FileChannel open(long number) throws IOException {
+        return FileChannel.open(file(dir, number), StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                StandardOpenOption.APPEND);
+    }
+
+    private void sync() {
+        if (!dirty) {
+            return;
+        }
+        dirty = false;
+        try {
+            synchronized (this) {
+                channel.force(false);
+            }
+        } catch (IOException e) {
+            rateLimited.warn("sync", "cannot force the reading journal to disk: {}", e.getMessage());
+        }
+    }
+
+    /** Bytes in segments not yet released, an upper bound of what the database has not taken. */
+    private long unstoredBytes() {
+        return (segment - oldestSegment) * segmentBytes + size;
+    }
+
+    /** The length of the complete records at the start of a segment file. */
+    static long completeLength(Path file) throws IOException {
+        if (!Files.exists(file)) {
+            return 0;
+        }
+        try (FileChannel in = FileChannel.open(file, StandardOpenOption.READ)) {
+            long length = in.size();
+            long at = 0;
+            ByteBuffer two = ByteBuffer.allocate(2);
+            while (at + 2 <= length) {
+                two.clear();
+                in.read(two, at);
+                two.flip();
+                int record = two.getShort() & 0xFFFF;
+                if (at + 2 + record > length) {
+                    break;
+                }
+                at += 2 + record;
+            }
+            return at;
+        }
+    }
+
+    /** Deletes every segment before {@code segmentNumber}: the database has taken all of them. */
+    public void release(long segmentNumber) {
+        for (long old = oldestSegment; old < segmentNumber && old < segment; old++) {
+            try {
+                Files.deleteIfExists(file(dir, old));
+            } catch (IOException e) {
+                rateLimited.warn("delete", "cannot delete stored journal segment {}: {}", old, e.getMessage());
+                return;
+            }
+            oldestSegment = old + 1;
+        }
+    }
+
+    /** Runs {@code listener} after every append, to wake a waiting reader. */
+    public void onAppend(Runnable listener) {
+        this.onAppend = listener;
+    }
+
+    public Path dir() {
+        return dir;
+    }
+
+    public long appended() {
+        return appended.get();
+    }
+
+    public long refused() {
+        return refused.get();
+    }
+
+    @Override
+    public synchronized void close() {
+        syncer.shutdownNow();
+        try {
+            channel.force(false);
+            channel.close();
+        } catch (IOException e) {
+            LOG.warn("closing the reading journal: {}", e.getMessage());
+        }
+    }
+}
