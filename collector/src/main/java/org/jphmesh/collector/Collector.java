@@ -63,6 +63,13 @@ public final class Collector implements AutoCloseable {
             }
 
             @Override
+            public void onReadComplete(Node n, BusChannel channel) {
+                if (channel == BusChannel.DATA) {
+                    journal.flushQuietly();
+                }
+            }
+
+            @Override
             public void onTimer(Node n) {
                 long now = writer.stored();
                 double seconds = n.entry().interval().toMillis() / 1000.0;

@@ -21,6 +21,7 @@ import org.jphmesh.bus.frame.Frame;
 import org.jphmesh.bus.frame.Readings;
 import org.jphmesh.bus.metrics.BusCounters;
 import org.jphmesh.bus.sequence.SequenceAccounting;
+import org.jphmesh.bus.transport.InboundFrameListener;
 import org.jphmesh.bus.transport.MulticastTransport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -91,7 +92,19 @@ public final class Node implements AutoCloseable {
         adopt(loaded, entryFor(loaded));
         active = entry.active();
         transport = MulticastTransport.open(self.value(), config.multicast().transportSettings(),
-                options.eventLoopGroup(), this::onFrame, counters);
+                options.eventLoopGroup(), new InboundFrameListener() {
+                    @Override
+                    public void onFrame(BusChannel channel, Frame frame, InetSocketAddress sender) {
+                        Node.this.onFrame(channel, frame, sender);
+                    }
+
+                    @Override
+                    public void readComplete(BusChannel channel) {
+                        if (ready) {
+                            callbacks.onReadComplete(Node.this, channel);
+                        }
+                    }
+                }, counters);
         loop = transport.eventLoopGroup().next();
         control = new ControlSender(self, transport, options.clock(), options.random());
         data = new DataSender(transport, options.clock(), options.random());

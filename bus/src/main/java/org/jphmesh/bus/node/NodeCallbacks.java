@@ -2,6 +2,7 @@ package org.jphmesh.bus.node;
 
 import java.net.InetSocketAddress;
 import org.jphmesh.bus.config.SensorConfig;
+import org.jphmesh.bus.frame.BusChannel;
 import org.jphmesh.bus.frame.Frame;
 
 /**
@@ -38,5 +39,12 @@ public interface NodeCallbacks {
      * monitors and collectors. Must return at once.
      */
     default void onFrame(Node node, Frame frame, InetSocketAddress sender) {
+    }
+
+    /**
+     * The end of one read batch on a bus (after up to 64 {@link #onFrame} calls), on the I/O thread: where
+     * a tap that buffers what it saw flushes it. Must return at once.
+     */
+    default void onReadComplete(Node node, BusChannel channel) {
     }
 }

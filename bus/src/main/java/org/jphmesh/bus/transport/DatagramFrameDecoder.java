@@ -60,6 +60,17 @@ public final class DatagramFrameDecoder extends SimpleChannelInboundHandler<Data
     }
 
     @Override
+    public void channelReadComplete(ChannelHandlerContext ctx) {
+        try {
+            listener.readComplete(channel);
+        } catch (RuntimeException e) {
+            metrics.callbackFailed("frame-listener");
+            rateLimited.warn("listener-complete", "{} - read-complete listener failed: {}", owner, e.toString());
+        }
+        ctx.fireChannelReadComplete();
+    }
+
+    @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
         // Socket errors (e.g. ICMP unreachable) are reported per datagram; the channel stays open.
         metrics.receiveFailed(channel);

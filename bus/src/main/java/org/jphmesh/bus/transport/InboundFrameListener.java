@@ -9,4 +9,8 @@ import org.jphmesh.bus.frame.Frame;
 public interface InboundFrameListener {
 
     void onFrame(BusChannel channel, Frame frame, InetSocketAddress sender);
+
+    /** The transport finished one read batch (up to 64 datagrams) on this bus: a moment to flush. */
+    default void readComplete(BusChannel channel) {
+    }
 }

@@ -19,9 +19,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The collector's write-ahead journal and spool in one: every data datagram is appended here, as the
- * bytes that came off the wire, before anything else happens to it. Appends are plain {@code write}s,
- * so once one returns the kernel holds the record and killing the collector cannot lose it; the file is
- * forced to disk every 200 ms, which bounds what a power cut can take. Segments roll over at
+ * bytes that came off the wire, before anything else happens to it. Appends collect in a buffer that
+ * {@link #flush()} hands to the kernel with one {@code write}: the collector flushes at the end of each
+ * read batch (at most 64 datagrams), so a SIGKILL can only take the batch being read at that instant; the
+ * file is forced to disk every 200 ms, which bounds what a power cut can take. Segments roll over at
  * {@link #SEGMENT_BYTES} (64 MiB); the writer deletes those it has fully stored. Past {@code capBytes} of
  * unstored journal, new datagrams are refused, counted and logged loudly: the disk is full of what the
  * database has not yet taken.
@@ -42,7 +43,7 @@ public final class ReadingJournal implements AutoCloseable {
     private final RateLimitedLog rateLimited = new RateLimitedLog(LOG, 30_000);
     private final AtomicLong appended = new AtomicLong();
     private final AtomicLong refused = new AtomicLong();
-    private final ByteBuffer header = ByteBuffer.allocate(2);
+    private final ByteBuffer pending = ByteBuffer.allocate(256 * 1024);
     private FileChannel channel;
     private long segment;
     private long size;
@@ -100,22 +101,45 @@ public final class ReadingJournal implements AutoCloseable {
             return false;
         }
         try {
-            if (size + length + 2 > segmentBytes) {
-                roll();
+            if (size + pending.position() + length + 2 > segmentBytes || pending.remaining() < length + 2) {
+                flush();
+                if (size + length + 2 > segmentBytes) {
+                    roll();
+                }
             }
-            header.clear();
-            header.putShort((short) length).flip();
-            channel.write(new ByteBuffer[] {header, datagram});
-            size += length + 2;
-            dirty = true;
+            pending.putShort((short) length).put(datagram);
             appended.incrementAndGet();
         } catch (IOException e) {
             refused.incrementAndGet();
             rateLimited.warn("io", "cannot append to the reading journal in {}: {}", dir, e.getMessage());
             return false;
         }
-        onAppend.run();
         return true;
+    }
+
+    /** Hands what was appended to the kernel in one write, then tells the reader. */
+    public void flush() throws IOException {
+        synchronized (this) {
+            if (pending.position() == 0) {
+                return;
+            }
+            pending.flip();
+            while (pending.hasRemaining()) {
+                size += channel.write(pending);
+            }
+            pending.clear();
+            dirty = true;
+        }
+        onAppend.run();
+    }
+
+    /** {@link #flush()} for callers that cannot handle the exception: counts and logs instead. */
+    public void flushQuietly() {
+        try {
+            flush();
+        } catch (IOException e) {
+            rateLimited.warn("flush", "cannot write the reading journal in {}: {}", dir, e.getMessage());
+        }
     }
 
     private void roll() throws IOException {
@@ -132,6 +156,7 @@ public final class ReadingJournal implements AutoCloseable {
     }
 
     private void sync() {
+        flushQuietly();
         if (!dirty) {
             return;
         }
@@ -147,7 +172,7 @@ public final class ReadingJournal implements AutoCloseable {
 
     /** Bytes in segments not yet released, an upper bound of what the database has not taken. */
     private long unstoredBytes() {
-        return (segment - oldestSegment) * segmentBytes + size;
+        return (segment - oldestSegment) * segmentBytes + size + pending.position();
     }
 
     /** The length of the complete records at the start of a segment file. */
@@ -207,6 +232,7 @@ public final class ReadingJournal implements AutoCloseable {
     public synchronized void close() {
         syncer.shutdownNow();
         try {
+            flush();
             channel.force(false);
             channel.close();
         } catch (IOException e) {

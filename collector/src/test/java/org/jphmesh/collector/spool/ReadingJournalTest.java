@@ -26,12 +26,25 @@ class ReadingJournalTest {
     }
 
     @Test
+    void nothing_appended_reaches_a_reader_before_the_flush_that_hands_it_to_the_kernel() throws Exception {
+        try (ReadingJournal journal = new ReadingJournal(dir, 1 << 20)) {
+            JournalCursor cursor = new JournalCursor(journal);
+            journal.append(record("one"));
+            assertThat(cursor.read(10, Duration.ZERO)).isEmpty();
+            journal.flush();
+            assertThat(texts(cursor.read(10, Duration.ZERO))).containsExactly("one");
+            cursor.close();
+        }
+    }
+
+    @Test
     void a_reader_resumes_after_its_last_commit_when_the_journal_is_opened_again() throws Exception {
         try (ReadingJournal journal = new ReadingJournal(dir, 1 << 20, 64)) {
             JournalCursor cursor = new JournalCursor(journal);
             for (int i = 0; i < 10; i++) {
                 journal.append(record("reading-" + i));
             }
+            journal.flush();
             List<byte[]> first = cursor.read(4, Duration.ZERO);
             assertThat(texts(first)).containsExactly("reading-0", "reading-1", "reading-2", "reading-3");
             cursor.commit(cursor.position());
@@ -52,6 +65,7 @@ class ReadingJournalTest {
             for (int i = 0; i < 20; i++) {
                 journal.append(record("reading-" + i));
             }
+            journal.flush();
             assertThat(ReadingJournal.segments(dir)).hasSizeGreaterThan(3);
             assertThat(cursor.read(100, Duration.ZERO)).hasSize(20);
             cursor.commit(cursor.position());
@@ -68,6 +82,7 @@ class ReadingJournalTest {
         Files.write(ReadingJournal.file(dir, 1), new byte[] {0, 20, 'h', 'a', 'l'}, StandardOpenOption.APPEND);
         try (ReadingJournal journal = new ReadingJournal(dir, 1 << 20)) {
             journal.append(record("after"));
+            journal.flush();
             JournalCursor cursor = new JournalCursor(journal);
             assertThat(texts(cursor.read(100, Duration.ZERO))).containsExactly("whole", "after");
             cursor.close();
