@@ -1,5 +1,6 @@
 package org.jphmesh.collector.store.postgres;
 
+import java.io.IOException;
 import java.io.StringReader;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -11,9 +12,13 @@ import org.jphmesh.collector.ingest.ReadingStore;
 import org.postgresql.PGConnection;
 
 /**
- * Batches of readings into the {@code reading} table: COPY into a session temp table (COPY is the fastest
- * way in), then one {@code INSERT ... SELECT ... ON CONFLICT DO NOTHING}, which makes every batch
- * idempotent on the reading's identity. One transaction per batch: all of it or none of it.
+ * Batches of readings into the {@code reading} table, one transaction each: all of it or none of it.
+ *
+ * <p>Most batches hold only new readings, so the first try is a COPY straight into the table, the
+ * fastest way in. A batch that holds a reading already stored fails that COPY on the primary key; it is
+ * then written through a session temp table and {@code INSERT ... ON CONFLICT DO NOTHING}, which skips
+ * what is there. After such a batch (a second collector on the bus, a journal replay) the merge is used
+ * first for the next {@link #MERGE_AFTER_CONFLICT} batches, since more duplicates are likely.
  */
 public final class PostgresReadingStore implements ReadingStore {
 
@@ -23,7 +28,12 @@ public final class PostgresReadingStore implements ReadingStore {
     private static final String MERGE = "INSERT INTO reading (codifier, ts, seq, kind, value, payload, epoch)"
             + " SELECT codifier, ts, seq, kind, value, payload, epoch FROM reading_in ON CONFLICT DO NOTHING";
 
+    static final int MERGE_AFTER_CONFLICT = 100;
+    private static final String UNIQUE_VIOLATION = "23505";
+    private static final String DIRECT = "COPY reading (codifier, ts, seq, kind, value, payload, epoch) FROM STDIN (FORMAT csv)";
+
     private final DataSource dataSource;
+    private int mergeFirst;
 
     public PostgresReadingStore(DataSource dataSource) {
         this.dataSource = dataSource;
@@ -34,16 +44,42 @@ public final class PostgresReadingStore implements ReadingStore {
         if (batch.isEmpty()) {
             return 0;
         }
+        String csv = CsvRows.encode(batch);
+        if (mergeFirst > 0) {
+            mergeFirst--;
+            return merge(csv);
+        }
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            try {
+                long copied = connection.unwrap(PGConnection.class).getCopyAPI().copyIn(DIRECT, new StringReader(csv));
+                connection.commit();
+                return (int) copied;
+            } catch (SQLException e) {
+                connection.rollback();
+                if (!UNIQUE_VIOLATION.equals(e.getSQLState())) {
+                    throw e;
+                }
+            } catch (IOException e) {
+                connection.rollback();
+                throw new SQLException(e.getMessage(), e);
+            }
+        }
+        mergeFirst = MERGE_AFTER_CONFLICT;
+        return merge(csv);
+    }
+
+    private int merge(String csv) throws SQLException {
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
             try (Statement statement = connection.createStatement()) {
                 statement.execute(STAGING);
                 connection.unwrap(PGConnection.class).getCopyAPI().copyIn(
-                        "COPY reading_in FROM STDIN (FORMAT csv)", new StringReader(CsvRows.encode(batch)));
+                        "COPY reading_in FROM STDIN (FORMAT csv)", new StringReader(csv));
                 int inserted = statement.executeUpdate(MERGE);
                 connection.commit();
                 return inserted;
-            } catch (SQLException | java.io.IOException e) {
+            } catch (SQLException | IOException e) {
                 connection.rollback();
                 throw e instanceof SQLException sql ? sql : new SQLException(e.getMessage(), e);
             }
