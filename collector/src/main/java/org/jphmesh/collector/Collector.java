@@ -12,6 +12,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import org.jphmesh.bus.codec.FrameCodec;
 import org.jphmesh.bus.config.ConfigException;
+import org.jphmesh.bus.config.RedisSettings;
 import org.jphmesh.bus.config.SqlSettings;
 import org.jphmesh.bus.frame.BusChannel;
 import org.jphmesh.bus.frame.Frame;
@@ -19,58 +20,98 @@ import org.jphmesh.bus.node.Node;
 import org.jphmesh.bus.node.NodeCallbacks;
 import org.jphmesh.bus.node.NodeOptions;
 import org.jphmesh.collector.ingest.ReadingWriter;
+import org.jphmesh.collector.ingest.StateChanges;
 import org.jphmesh.collector.spool.ReadingJournal;
 import org.jphmesh.collector.store.postgres.PostgresReadingStore;
+import org.jphmesh.collector.store.redis.RedisStateStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * A collector: a node on the mesh that stores every reading it hears in PostgreSQL. It answers pings
+ * A collector: a node on the mesh that keeps what it hears. With a database it stores every reading in
+ * PostgreSQL through its journal; with Redis it keeps each codifier's latest state there. It answers pings
  * and reports its own throughput (readings stored per second) every interval. A halt stops those reports
  * but never the recording: a forged {@code H} to {@code @@} must not leave a hole in the history.
  */
 public final class Collector implements AutoCloseable {
 
+    private static final Logger LOG = LoggerFactory.getLogger(Collector.class);
+
     /** Default cap of the journal: about 20 million readings, days of a large mesh without its database. */
     public static final long DEFAULT_SPOOL_CAP_BYTES = 1L << 30;
+
+    /**
+     * What a collector keeps and where: {@code sql} (with its journal in {@code spool}) and/or {@code redis};
+     * either may be null, not both.
+     */
+    public record Roles(SqlSettings sql, Path spool, long spoolCapBytes, RedisSettings redis) {
+
+        public Roles {
+            if (sql == null && redis == null) {
+                throw new ConfigException("a collector needs a database (Sensor.SQL) or Redis (Sensor.Redis), or both");
+            }
+            if (sql != null && spool == null) {
+                throw new ConfigException("a collector that stores readings needs a journal folder (Sensor.Spool)");
+            }
+        }
+
+        public static Roles postgres(SqlSettings sql, Path spool) {
+            return new Roles(sql, spool, DEFAULT_SPOOL_CAP_BYTES, null);
+        }
+    }
 
     private final HikariDataSource pool;
     private final ReadingJournal journal;
     private final ReadingWriter writer;
+    private final RedisStateStore state;
     private final Node node;
 
-    private Collector(NodeOptions options, SqlSettings sql, Path spool, long spoolCapBytes) {
-        this.pool = pool(options.codifier().value(), sql);
-        requireSchema(pool);
-        PostgresReadingStore store = new PostgresReadingStore(pool);
-        try {
-            store.ensurePartitions();
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot prepare the reading partitions: " + e.getMessage(), e);
+    private Collector(NodeOptions options, Roles roles) {
+        String owner = options.codifier().value();
+        if (roles.sql() != null) {
+            this.pool = pool(owner, roles.sql());
+            requireSchemaIfReachable(pool);
+            PostgresReadingStore store = new PostgresReadingStore(pool);
+            this.journal = new ReadingJournal(roles.spool(), roles.spoolCapBytes());
+            this.writer = new ReadingWriter(owner, store, journal, 5_000);
+        } else {
+            this.pool = null;
+            this.journal = null;
+            this.writer = null;
         }
-        this.journal = new ReadingJournal(spool, spoolCapBytes);
-        this.writer = new ReadingWriter(options.codifier().value(), store, journal, 5_000);
+        RedisSettings redis = roles.redis();
+        this.state = redis == null ? null
+                : new RedisStateStore(owner, redis.host(), redis.port(), redis.password(), redis.keyPrefix(), 50);
+        StateChanges changes = new StateChanges();
         ByteBuffer scratch = ByteBuffer.allocate(FrameCodec.MAX_DATAGRAM_BYTES);
         long[] lastStored = {0};
         this.node = Node.start(options, new NodeCallbacks() {
             // On the I/O thread: into the journal before anything else, so nothing heard can be lost.
             @Override
             public void onFrame(Node n, Frame frame, InetSocketAddress sender) {
-                if (frame.channel() == BusChannel.DATA) {
+                if (journal != null && frame.channel() == BusChannel.DATA) {
                     scratch.clear();
                     FrameCodec.encode(frame, Unpooled.wrappedBuffer(scratch).clear());
                     scratch.limit(FrameCodec.encodedLength(frame));
                     journal.append(scratch);
                 }
+                if (state != null) {
+                    changes.of(frame, n.accounting()).forEach(state::apply);
+                }
             }
 
             @Override
             public void onReadComplete(Node n, BusChannel channel) {
-                if (channel == BusChannel.DATA) {
+                if (journal != null && channel == BusChannel.DATA) {
                     journal.flushQuietly();
                 }
             }
 
             @Override
             public void onTimer(Node n) {
+                if (writer == null) {
+                    return;
+                }
                 long now = writer.stored();
                 double seconds = n.entry().interval().toMillis() / 1000.0;
                 n.sendData(Math.round((now - lastStored[0]) / seconds * 10) / 10.0);
@@ -79,12 +120,14 @@ public final class Collector implements AutoCloseable {
         });
     }
 
-    /**
-     * Starts a collector for the entry in {@code options}, storing into the database of {@code sql}, with its
-     * journal in {@code spool} (kept across restarts: what is there and not yet stored is stored first).
-     */
+    /** Starts a collector for the entry in {@code options} with the given roles. */
+    public static Collector start(NodeOptions options, Roles roles) {
+        return new Collector(options, roles);
+    }
+
+    /** A PostgreSQL-only collector, journal in {@code spool}. */
     public static Collector start(NodeOptions options, SqlSettings sql, Path spool, long spoolCapBytes) {
-        return new Collector(options, sql, spool, spoolCapBytes);
+        return new Collector(options, new Roles(sql, spool, spoolCapBytes, null));
     }
 
     private static HikariDataSource pool(String owner, SqlSettings sql) {
@@ -95,10 +138,13 @@ public final class Collector implements AutoCloseable {
         config.setPassword(sql.password());
         config.setMaximumPoolSize(3);
         config.setConnectionTimeout(5_000);
+        // Start even while the database is away: readings wait in the journal until it is back.
+        config.setInitializationFailTimeout(-1);
         return new HikariDataSource(config);
     }
 
-    private static void requireSchema(HikariDataSource pool) {
+    // A database that answers without the schema is a setup error; one that does not answer is an outage.
+    private static void requireSchemaIfReachable(HikariDataSource pool) {
         try (Connection connection = pool.getConnection(); Statement statement = connection.createStatement();
              ResultSet result = statement.executeQuery("SELECT to_regclass('public.reading') IS NOT NULL")) {
             result.next();
@@ -106,7 +152,8 @@ public final class Collector implements AutoCloseable {
                 throw new ConfigException("the database " + pool.getJdbcUrl() + " has no JPH schema: run jph-sql migrate");
             }
         } catch (SQLException e) {
-            throw new IllegalStateException("cannot reach the database " + pool.getJdbcUrl() + ": " + e.getMessage(), e);
+            LOG.warn("the database {} does not answer ({}); readings wait in the journal until it does",
+                    pool.getJdbcUrl(), e.getMessage());
         }
     }
 
@@ -122,12 +169,21 @@ public final class Collector implements AutoCloseable {
         return journal;
     }
 
+    public RedisStateStore state() {
+        return state;
+    }
+
     /** Stops listening and writing; what is not yet stored stays in the journal for the next start. */
     @Override
     public void close() {
         node.close();
-        writer.close();
-        journal.close();
-        pool.close();
+        if (writer != null) {
+            writer.close();
+            journal.close();
+            pool.close();
+        }
+        if (state != null) {
+            state.close();
+        }
     }
 }

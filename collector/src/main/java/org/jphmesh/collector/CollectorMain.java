@@ -6,6 +6,7 @@ import org.jphmesh.bus.config.ConfigException;
 import org.jphmesh.bus.config.ConfigLoader;
 import org.jphmesh.bus.config.ConfigSource;
 import org.jphmesh.bus.config.MeshConfig;
+import org.jphmesh.bus.config.RedisSettings;
 import org.jphmesh.bus.config.SensorConfig;
 import org.jphmesh.bus.config.SqlSettings;
 import org.jphmesh.bus.frame.Codifier;
@@ -14,9 +15,9 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code java -jar collector.jar -c Q1}: runs a collector entry (legacy {@code jphPostgreSQL}, or {@code Collector}). */
+/** {@code java -jar collector.jar -c Q1}: runs a collector entry (legacy {@code jphPostgreSQL} or {@code jphRedis}, or {@code Collector}). */
 @Command(name = "collector", mixinStandardHelpOptions = true, version = "collector 0.1.0",
-        description = "Store every reading heard on the JPH mesh in PostgreSQL.")
+        description = "Keep what the JPH mesh says: every reading in PostgreSQL, the latest state in Redis.")
 public final class CollectorMain implements Callable<Integer> {
 
     @Option(names = {"-c", "--code"}, required = true, description = "the collector's codifier, e.g. Q1")
@@ -27,6 +28,14 @@ public final class CollectorMain implements Callable<Integer> {
 
     @Option(names = {"-I", "--interface"}, description = "network interface for both buses, overriding Multicast.Interface")
     String interfaceName;
+
+    private Path spool(SensorConfig entry) {
+        return ConfigSource.expandHome(entry.sensor().path("Spool").asText("~/.jph/spool/" + code));
+    }
+
+    private static long spoolCap(SensorConfig entry) {
+        return entry.sensor().path("SpoolCapBytes").asLong(Collector.DEFAULT_SPOOL_CAP_BYTES);
+    }
 
     public static void main(String[] args) {
         CommandLine cli = new CommandLine(new CollectorMain());
@@ -44,13 +53,16 @@ public final class CollectorMain implements Callable<Integer> {
         MeshConfig loaded = ConfigLoader.load(config);
         SensorConfig entry = loaded.sensor(codifier).orElseThrow(() ->
                 new ConfigException("codifier " + code + " has no entry in " + config));
-        if (!entry.type().equals("jphPostgreSQL") && !entry.type().equals("Collector")) {
-            throw new ConfigException(code + " has Type " + entry.type() + "; a collector runs jphPostgreSQL or Collector entries");
-        }
-        Path spool = ConfigSource.expandHome(entry.sensor().path("Spool").asText("~/.jph/spool/" + code));
-        long cap = entry.sensor().path("SpoolCapBytes").asLong(Collector.DEFAULT_SPOOL_CAP_BYTES);
+        Collector.Roles roles = switch (entry.type()) {
+            case "jphPostgreSQL" -> new Collector.Roles(SqlSettings.fromEntry(entry), spool(entry), spoolCap(entry), null);
+            case "jphRedis" -> new Collector.Roles(null, null, 0, RedisSettings.fromEntry(entry));
+            case "Collector" -> new Collector.Roles(entry.sensor().has("SQL") ? SqlSettings.fromEntry(entry) : null,
+                    spool(entry), spoolCap(entry), entry.sensor().has("Redis") ? RedisSettings.fromEntry(entry) : null);
+            default -> throw new ConfigException(code + " has Type " + entry.type()
+                    + "; a collector runs jphPostgreSQL, jphRedis or Collector entries");
+        };
         Collector collector = Collector.start(NodeOptions.of(codifier, config).withConfig(loaded)
-                .withInterfaceOverride(interfaceName), SqlSettings.fromEntry(entry), spool, cap);
+                .withInterfaceOverride(interfaceName), roles);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             collector.close();
             Runtime.getRuntime().halt(0);

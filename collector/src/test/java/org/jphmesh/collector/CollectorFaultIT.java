@@ -69,7 +69,7 @@ class CollectorFaultIT {
     private Process startCollector() throws Exception {
         return new ProcessBuilder("java", "-Djph.multicast.allowed-interfaces=lo", "-jar", "target/collector.jar",
                 "-c", "Q1", "-u", config.toString()).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("collector.log").toFile())).start();
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(Path.of("target", "collector-fault.log").toFile())).start();
     }
 
     private long rows(String where) throws Exception {
@@ -112,6 +112,20 @@ class CollectorFaultIT {
         send(200);
         await().atMost(Duration.ofSeconds(30)).until(() -> rows("codifier = 'S1' AND value >= 0") == 500);
         assertThat(rows("codifier = 'S1' AND value >= 0")).isEqualTo(500);
+    }
+
+    @Test
+    void a_collector_that_starts_while_the_database_is_away_journals_and_stores_once_it_answers() throws Exception {
+        proxy.cut();
+        collector = startCollector();
+        await().atMost(Duration.ofSeconds(20)).until(() -> java.nio.file.Files.exists(dir.resolve("spool")));
+        await().pollDelay(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(2)).until(() -> true);
+        send(100);
+
+        proxy.restore();
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> rows("codifier = 'S1'") == 100);
+        assertThat(collector.isAlive()).isTrue();
     }
 
     @Test

@@ -34,6 +34,7 @@ public final class PostgresReadingStore implements ReadingStore {
 
     private final DataSource dataSource;
     private int mergeFirst;
+    private boolean partitionsReady;
 
     public PostgresReadingStore(DataSource dataSource) {
         this.dataSource = dataSource;
@@ -43,6 +44,10 @@ public final class PostgresReadingStore implements ReadingStore {
     public int write(List<ReadingRow> batch) throws SQLException {
         if (batch.isEmpty()) {
             return 0;
+        }
+        if (!partitionsReady) {
+            ensurePartitions();
+            partitionsReady = true;
         }
         String csv = CsvRows.encode(batch);
         if (mergeFirst > 0) {
@@ -86,7 +91,7 @@ public final class PostgresReadingStore implements ReadingStore {
         }
     }
 
-    /** Makes sure the monthly partitions exist ahead of time; called at start and once a day. */
+    /** Makes sure the monthly partitions exist ahead of time; done before the first write. */
     public void ensurePartitions() throws SQLException {
         try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
             statement.execute("SELECT jph_ensure_partitions(3)");

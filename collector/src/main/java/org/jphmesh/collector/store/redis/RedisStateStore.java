@@ -1,0 +1,166 @@
+package org.jphmesh.collector.store.redis;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import org.jphmesh.bus.transport.RateLimitedLog;
+import org.jphmesh.collector.ingest.StateChange;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import redis.clients.jedis.Jedis;
+import redis.clients.jedis.Pipeline;
+import redis.clients.jedis.exceptions.JedisException;
+
+/**
+ * The latest state of every codifier in Redis: one hash per codifier under {@code keyPrefix + code}
+ * (an empty prefix is the legacy layout), and one message per flush on {@code keyPrefix + "live"}
+ * naming what changed, for dashboards to subscribe to.
+ *
+ * <p>Changes from the I/O thread are merged per hash (latest value wins), so memory is bounded by the
+ * number of codifiers and Redis is never waited on; a flusher thread writes them as one pipeline every
+ * {@code flushMillis}. While Redis is away they keep merging, and the flusher reconnects with back-off.
+ */
+public final class RedisStateStore implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RedisStateStore.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final String host;
+    private final int port;
+    private final String password;
+    private final String keyPrefix;
+    private final long flushMillis;
+    private final Thread thread;
+    private final RateLimitedLog rateLimited = new RateLimitedLog(LOG, 30_000);
+    private final AtomicLong written = new AtomicLong();
+    private final AtomicLong failures = new AtomicLong();
+    private volatile Map<String, Map<String, String>> pending = new ConcurrentHashMap<>();
+    private volatile boolean running = true;
+    private Jedis jedis;
+
+    public RedisStateStore(String owner, String host, int port, String password, String keyPrefix, long flushMillis) {
+        this.host = host;
+        this.port = port;
+        this.password = password;
+        this.keyPrefix = keyPrefix;
+        this.flushMillis = flushMillis;
+        this.thread = new Thread(this::run, "jph-" + owner + "-redis");
+        this.thread.setDaemon(true);
+        this.thread.start();
+    }
+
+    /** Merges a change; never blocks. */
+    public void apply(StateChange change) {
+        pending.computeIfAbsent(change.codifier().value(), k -> new ConcurrentHashMap<>()).putAll(change.fields());
+    }
+
+    private void run() {
+        long backOff = 250;
+        while (running) {
+            try {
+                Thread.sleep(flushMillis);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+            Map<String, Map<String, String>> batch = pending;
+            if (batch.isEmpty()) {
+                continue;
+            }
+            pending = new ConcurrentHashMap<>();
+            try {
+                write(batch);
+                backOff = 250;
+            } catch (JedisException e) {
+                failures.incrementAndGet();
+                rateLimited.warn("fail", "Redis {}:{} unavailable ({}); keeping the latest state to write later",
+                        host, port, e.getMessage());
+                restore(batch);
+                closeConnection();
+                try {
+                    Thread.sleep(backOff);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+                backOff = Math.min(backOff * 2, 30_000);
+            }
+        }
+    }
+
+    private void write(Map<String, Map<String, String>> batch) {
+        if (jedis == null) {
+            jedis = new Jedis(host, port, 2_000);
+            if (password != null) {
+                jedis.auth(password);
+            }
+        }
+        Pipeline pipeline = jedis.pipelined();
+        Map<String, Map<String, String>> live = new HashMap<>();
+        batch.forEach((code, fields) -> {
+            pipeline.hset(keyPrefix + code, fields);
+            live.put(code, fields);
+        });
+        try {
+            pipeline.publish(keyPrefix + "live", JSON.writeValueAsString(live));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+        pipeline.sync();
+        written.addAndGet(batch.size());
+    }
+
+    // Changes that arrived while the write failed are newer: they win over the failed batch's fields.
+    private void restore(Map<String, Map<String, String>> failed) {
+        failed.forEach((code, fields) -> {
+            Map<String, String> current = pending.computeIfAbsent(code, k -> new ConcurrentHashMap<>());
+            fields.forEach(current::putIfAbsent);
+        });
+    }
+
+    private void closeConnection() {
+        if (jedis != null) {
+            try {
+                jedis.close();
+            } catch (JedisException e) {
+                LOG.debug("closing the Redis connection: {}", e.getMessage());
+            }
+            jedis = null;
+        }
+    }
+
+    /** Hash writes done (one per codifier per flush). */
+    public long written() {
+        return written.get();
+    }
+
+    public long failures() {
+        return failures.get();
+    }
+
+    /** True when nothing waits to be written. */
+    public boolean idle() {
+        return pending.isEmpty();
+    }
+
+    @Override
+    public void close() {
+        running = false;
+        thread.interrupt();
+        try {
+            thread.join(2_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (!pending.isEmpty()) {
+            try {
+                write(pending);
+            } catch (JedisException e) {
+                LOG.warn("the last latest-state changes were not written: {}", e.getMessage());
+            }
+        }
+        closeConnection();
+    }
+}

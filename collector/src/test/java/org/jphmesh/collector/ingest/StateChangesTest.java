@@ -1,0 +1,64 @@
+package org.jphmesh.collector.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.jphmesh.bus.frame.Codifier;
+import org.jphmesh.bus.frame.Flag;
+import org.jphmesh.bus.frame.FloatReading;
+import org.jphmesh.bus.frame.Frame;
+import org.jphmesh.bus.frame.JsonReading;
+import org.jphmesh.bus.frame.SequenceStart;
+import org.jphmesh.bus.sequence.SequenceAccounting;
+import org.junit.jupiter.api.Test;
+
+/** The legacy jphRedis layout, field by field. */
+class StateChangesTest {
+
+    private static final Codifier C1 = Codifier.of("C1");
+    private static final Codifier CK = Codifier.of("CK");
+
+    private final SequenceAccounting accounting = new SequenceAccounting();
+    private final StateChanges changes = new StateChanges();
+
+    private List<StateChange> seen(Frame frame) {
+        accounting.observe(frame, frame.timestamp());
+        return changes.of(frame, accounting);
+    }
+
+    @Test
+    void a_reading_sets_value_timestamp_and_the_loss_since_the_last_announcement() {
+        seen(Frame.data(100, 1000, C1, new SequenceStart(100)));
+        seen(Frame.data(101, 1001, C1, new FloatReading(42f)));
+        StateChange change = seen(Frame.data(104, 1004, C1, new FloatReading(21.5f))).get(0);
+
+        assertThat(change.codifier()).isEqualTo(C1);
+        assertThat(change.fields()).containsEntry("Value", "21.5").containsEntry("DTimestamp", "1004")
+                .containsEntry("DPacketsLost", "2").containsEntry("Codifier", "C1");
+        assertThat(seen(Frame.data(500, 2000, C1, new SequenceStart(500))).get(0).fields())
+                .containsEntry("DPacketsLost", "0").containsEntry("DResetTime", "2000");
+        assertThat(seen(Frame.data(501, 2001, C1, new FloatReading(1f))).get(0).fields()).containsEntry("DPacketsLost", "0");
+    }
+
+    @Test
+    void a_json_reading_stores_its_value_member() {
+        assertThat(seen(Frame.data(1, 5, C1, new JsonReading("{\"voltage\":1.875,\"value\":23.25}"))).get(0).fields())
+                .containsEntry("Value", "23.25");
+    }
+
+    @Test
+    void control_frames_set_their_fields_on_the_sender_or_the_target() {
+        assertThat(seen(Frame.control(7, 10, Flag.ALIVE, C1, Codifier.BROADCAST, 1, false)).get(0).fields())
+                .containsEntry("ITimestamp", "10").containsEntry("IsActive", "False");
+        assertThat(seen(Frame.control(8, 11, Flag.NEW_SEQUENCE, C1, Codifier.BROADCAST, 1, true)).get(0).fields())
+                .containsEntry("CPacketsLost", "0").containsEntry("CResetTime", "11");
+        StateChange halt = seen(Frame.control(9, 12, Flag.HALT, CK, C1, 1, true)).get(0);
+        assertThat(halt.codifier()).isEqualTo(C1);
+        assertThat(halt.fields()).containsEntry("HTimestamp", "12");
+        assertThat(seen(Frame.control(10, 13, Flag.PING, CK, C1, 1000.5, true)).get(0).fields())
+                .containsEntry("PTimestamp", "13").containsEntry("PRequest", "1000.5");
+        assertThat(seen(Frame.control(11, 1003, Flag.PONG, C1, CK, 1000.0, true)).get(0).fields())
+                .containsEntry("TRequest", "1000.0").containsEntry("TTimestamp", "1003").containsEntry("TDuration", "3.0");
+        assertThat(seen(Frame.control(12, 14, Flag.HALT, CK, Codifier.BROADCAST, 1, true))).isEmpty();
+    }
+}
