@@ -10,6 +10,9 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.jphmesh.bus.codec.FrameCodec;
 import org.jphmesh.bus.config.ConfigException;
 import org.jphmesh.bus.config.RedisSettings;
@@ -23,6 +26,7 @@ import org.jphmesh.collector.ingest.ReadingWriter;
 import org.jphmesh.collector.ingest.StateChanges;
 import org.jphmesh.collector.spool.ReadingJournal;
 import org.jphmesh.collector.store.postgres.PostgresReadingStore;
+import org.jphmesh.collector.store.postgres.PostgresSummaries;
 import org.jphmesh.collector.store.redis.RedisStateStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -64,6 +68,8 @@ public final class Collector implements AutoCloseable {
     private final ReadingJournal journal;
     private final ReadingWriter writer;
     private final RedisStateStore state;
+    private final PostgresSummaries summaries;
+    private final ScheduledExecutorService maintenance;
     private final Node node;
 
     private Collector(NodeOptions options, Roles roles) {
@@ -72,10 +78,12 @@ public final class Collector implements AutoCloseable {
             this.pool = pool(owner, roles.sql());
             requireSchemaIfReachable(pool);
             PostgresReadingStore store = new PostgresReadingStore(pool);
+            this.summaries = new PostgresSummaries(pool);
             this.journal = new ReadingJournal(roles.spool(), roles.spoolCapBytes());
-            this.writer = new ReadingWriter(owner, store, journal, 5_000);
+            this.writer = new ReadingWriter(owner, store, journal, 5_000, summaries::stored);
         } else {
             this.pool = null;
+            this.summaries = null;
             this.journal = null;
             this.writer = null;
         }
@@ -118,6 +126,34 @@ public final class Collector implements AutoCloseable {
                 lastStored[0] = now;
             }
         });
+        this.maintenance = summaries == null ? null : maintain(owner, summaries, node);
+    }
+
+    /** Every 10 s: the rollups of what was stored, and the network's loss as this collector saw it. */
+    private static ScheduledExecutorService maintain(String owner, PostgresSummaries summaries, Node node) {
+        ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread thread = new Thread(r, "jph-" + owner + "-summaries");
+            thread.setDaemon(true);
+            return thread;
+        });
+        executor.scheduleWithFixedDelay(() -> refresh(owner, summaries, node), 10, 10, TimeUnit.SECONDS);
+        return executor;
+    }
+
+    private static void refresh(String owner, PostgresSummaries summaries, Node node) {
+        try {
+            summaries.refreshRollups();
+            summaries.recordLoss(owner, node.accounting().snapshot());
+        } catch (SQLException e) {
+            LOG.debug("{} - summaries wait for the database: {}", owner, e.getMessage());
+        }
+    }
+
+    /** Brings the rollups and the loss table up to date now (they are also refreshed every 10 s). */
+    public void refreshSummaries() {
+        if (summaries != null) {
+            refresh(node.codifier().value(), summaries, node);
+        }
     }
 
     /** Starts a collector for the entry in {@code options} with the given roles. */
@@ -177,6 +213,9 @@ public final class Collector implements AutoCloseable {
     @Override
     public void close() {
         node.close();
+        if (maintenance != null) {
+            maintenance.shutdownNow();
+        }
         if (writer != null) {
             writer.close();
             journal.close();

@@ -155,6 +155,44 @@ class CollectorIT {
     }
 
     @Test
+    void rollups_match_figures_computed_independently_and_the_loss_table_shows_a_gap() throws Exception {
+        migrate();
+        Collector q1 = collector("Q1");
+        long bucket = System.currentTimeMillis() / 600_000 * 600_000;
+        double[] values = {3, 9, 4, 10, 1};
+        try (LoopbackSender sender = new LoopbackSender()) {
+            sender.send(bytes(Frame.data(10, bucket + 1, Codifier.of("S1"), new SequenceStart(10))), mesh.dataGroup(), mesh.dataPort());
+            long seq = 11;
+            for (double value : values) {
+                sender.send(bytes(Frame.data(seq, bucket + seq, Codifier.of("S1"), new FloatReading((float) value))),
+                        mesh.dataGroup(), mesh.dataPort());
+                // Sequence 13 and 14 are never sent: a gap of two.
+                seq += seq == 12 ? 3 : 1;
+            }
+        }
+        await().atMost(Duration.ofSeconds(10)).until(() -> q1.writer().stored() == 5);
+
+        q1.refreshSummaries();
+
+        double mean = java.util.Arrays.stream(values).average().orElseThrow();
+        double variance = java.util.Arrays.stream(values).map(v -> (v - mean) * (v - mean)).sum() / (values.length - 1);
+        try (Connection connection = database.connect(); Statement statement = connection.createStatement();
+             ResultSet rollup = statement.executeQuery("SELECT count, mean, min, max, median, stddev FROM reading_rollup"
+                     + " WHERE codifier = 'S1' AND period = '10min'")) {
+            assertThat(rollup.next()).isTrue();
+            assertThat(rollup.getLong(1)).isEqualTo(5);
+            assertThat(rollup.getDouble(2)).isCloseTo(mean, org.assertj.core.data.Offset.offset(1e-9));
+            assertThat(rollup.getDouble(3)).isEqualTo(1);
+            assertThat(rollup.getDouble(4)).isEqualTo(10);
+            assertThat(rollup.getDouble(5)).isEqualTo(4);
+            assertThat(rollup.getDouble(6)).isCloseTo(Math.sqrt(variance), org.assertj.core.data.Offset.offset(1e-9));
+        }
+        assertThat(count("SELECT count(*) FROM reading_rollup WHERE codifier = 'S1' AND period = 'hour'")).isEqualTo(1);
+        assertThat(count("SELECT lost FROM network_loss WHERE codifier = 'S1' AND channel = 'data' AND collector = 'Q1'"))
+                .isEqualTo(2);
+    }
+
+    @Test
     void a_database_without_the_schema_is_refused_with_what_to_run() {
         assertThatThrownBy(() -> collector("Q1")).hasMessageContaining("has no JPH schema: run jph-sql migrate");
     }

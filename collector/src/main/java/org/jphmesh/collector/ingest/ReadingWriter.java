@@ -37,10 +37,18 @@ public final class ReadingWriter implements AutoCloseable {
     private final AtomicLong repeated = new AtomicLong();
     private final AtomicLong failures = new AtomicLong();
     private final AtomicLong processed = new AtomicLong();
+    private final java.util.function.Consumer<List<ReadingRow>> onStored;
     private volatile boolean running = true;
     private volatile boolean outage;
 
     public ReadingWriter(String owner, ReadingStore store, ReadingJournal journal, int maxBatch) {
+        this(owner, store, journal, maxBatch, rows -> { });
+    }
+
+    /** As above; {@code onStored} sees each batch once the store has it, on the writer thread. */
+    public ReadingWriter(String owner, ReadingStore store, ReadingJournal journal, int maxBatch,
+                         java.util.function.Consumer<List<ReadingRow>> onStored) {
+        this.onStored = onStored;
         this.store = store;
         this.journal = journal;
         this.cursor = new JournalCursor(journal);
@@ -67,6 +75,7 @@ public final class ReadingWriter implements AutoCloseable {
                 }
                 cursor.commit(upTo);
                 processed.addAndGet(records.size());
+                onStored.accept(batch);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
