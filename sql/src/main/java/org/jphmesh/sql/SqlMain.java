@@ -11,8 +11,9 @@ import picocli.CommandLine.Spec;
 
 /** {@code jph-sql}: the database side of the mesh. One class per subcommand. */
 @Command(name = "jph-sql", mixinStandardHelpOptions = true, version = "jph-sql 0.1.0",
-        description = "Manage the JPH mesh database: schema migrations, dashboard users, reports.",
-        subcommands = {MigrateCommand.class, UserCommand.class, ReportCommand.class})
+        description = "Manage the JPH mesh database: schema migrations, dashboard users, reports, the legacy migration.",
+        subcommands = {MigrateCommand.class, UserCommand.class, ReportCommand.class, ImportLegacyCommand.class,
+                LegacyViewsCommand.class})
 public final class SqlMain implements Runnable {
 
     @Spec
