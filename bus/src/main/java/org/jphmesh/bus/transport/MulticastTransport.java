@@ -24,6 +24,8 @@ import org.jphmesh.bus.codec.FrameCodec;
 import org.jphmesh.bus.frame.BusChannel;
 import org.jphmesh.bus.frame.Frame;
 import org.jphmesh.bus.metrics.BusMetrics;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The two multicast sockets of a node, on Netty NIO. (The epoll transport sets the multicast TTL on
@@ -34,6 +36,8 @@ import org.jphmesh.bus.metrics.BusMetrics;
  * listen to the same bus.
  */
 public final class MulticastTransport implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(MulticastTransport.class);
 
     private final String owner;
     private final TransportSettings settings;
@@ -112,6 +116,13 @@ public final class MulticastTransport implements AutoCloseable {
             ch.config().setTimeToLive(settings.ttl());
             if (ch.config().getTimeToLive() != settings.ttl()) {
                 throw new IllegalStateException("the socket did not accept multicast TTL " + settings.ttl());
+            }
+            // Linux reports twice what it grants; less than asked means net.core.rmem_max capped it.
+            int granted = ch.config().getReceiveBufferSize() / 2;
+            if (granted < settings.receiveBufferBytes()) {
+                LOG.info("{} - {} bus receive buffer is {} bytes, not the {} asked for: raise net.core.rmem_max for"
+                        + " high-rate receivers such as collectors", owner, channel.label(), granted,
+                        settings.receiveBufferBytes());
             }
             ChannelFuture joined = networkInterface == null
                     ? ch.joinGroup(groupAddress.getAddress())

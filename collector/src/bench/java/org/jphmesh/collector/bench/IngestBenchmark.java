@@ -34,8 +34,8 @@ import org.postgresql.ds.PGSimpleDataSource;
 
 /**
  * Sustained ingest: readings offered on the loopback data bus at a fixed rate, through a collector
- * (journal, COPY, idempotent merge) into PostgreSQL, against a raw COPY of the same number of rows into
- * the same table in the same run. 1,000 codifiers, one sequence each.
+ * (journal, COPY, idempotent merge into PostgreSQL; latest state into Redis), against a raw COPY of the
+ * same number of rows into the same table in the same run. 1,000 codifiers, one sequence each.
  * Run: {@code mvn -pl collector -Pbench test-compile exec:exec -Dreadings=1000000 -Drate=100000}
  */
 public final class IngestBenchmark {
@@ -60,11 +60,16 @@ public final class IngestBenchmark {
             }
 
             Path dir = Files.createTempDirectory("jph-ingest-bench");
+            int receiveBuffer = Integer.getInteger("jph.bench.receive-buffer", 4 * 1024 * 1024);
             MeshConfig config = ConfigLoader.parse("{\"Multicast\":{\"Control-Channel\":{\"Address\":\"239.255.73.1\","
                     + "\"Port\":27301},\"Data-Channel\":{\"Address\":\"239.255.73.2\",\"Port\":27302},\"Interface\":\"lo\","
-                    + "\"TTL\":0},\"Sensors\":[{\"Codifier\":\"Q1\",\"Type\":\"Collector\"}]}", "bench");
-            try (Collector collector = Collector.start(NodeOptions.of(Codifier.of("Q1"), "bench").withConfig(config),
-                    database.settings(), dir.resolve("spool"), Collector.DEFAULT_SPOOL_CAP_BYTES);
+                    + "\"TTL\":0,\"ReceiveBufferBytes\":" + receiveBuffer + "},\"Sensors\":[{\"Codifier\":\"zq\",\"Type\":\"Collector\"}]}",
+                    "bench");
+            System.out.printf("receive buffer requested: %,d bytes (the kernel caps it at net.core.rmem_max)%n", receiveBuffer);
+            String prefix = "jph-bench:" + java.util.UUID.randomUUID() + ":";
+            try (Collector collector = Collector.start(NodeOptions.of(Codifier.of("zq"), "bench").withConfig(config),
+                    new Collector.Roles(database.settings(), dir.resolve("spool"), Collector.DEFAULT_SPOOL_CAP_BYTES,
+                            new org.jphmesh.bus.config.RedisSettings("127.0.0.1", 6379, null, prefix)));
                  DatagramChannel sender = sender()) {
                 InetSocketAddress bus = new InetSocketAddress(InetAddress.getByName("239.255.73.2"), 27302);
                 Thread.sleep(500);
@@ -86,6 +91,12 @@ public final class IngestBenchmark {
                     java.util.concurrent.locks.LockSupport.parkNanos(1_000_000);
                 }
                 double sendSeconds = (System.nanoTime() - start) / 1e9;
+                // A large receive buffer still holds datagrams after the last send: wait until it has drained.
+                long heard = -1;
+                while (heard != collector.journal().appended()) {
+                    heard = collector.journal().appended();
+                    Thread.sleep(200);
+                }
                 collector.writer().flush(java.time.Duration.ofMinutes(5));
                 double seconds = (System.nanoTime() - start) / 1e9;
                 long stored = count(database);
@@ -99,6 +110,13 @@ public final class IngestBenchmark {
                         stored, seconds, ingestRate, lost, collector.journal().refused());
                 System.out.printf(Locale.ROOT, "raw COPY of %,d rows: %,.0f rows/s; ingest = %.2f of raw COPY%n",
                         readings, copyRate, ingestRate / copyRate);
+                try (redis.clients.jedis.Jedis redis = new redis.clients.jedis.Jedis("127.0.0.1", 6379)) {
+                    Thread.sleep(200);
+                    java.util.Set<String> keys = redis.keys(prefix + "*");
+                    System.out.printf(Locale.ROOT, "redis: %,d latest-state hashes (expected %,d)%n",
+                            keys.stream().filter(k -> !k.endsWith("live")).count(), CODIFIERS);
+                    keys.forEach(redis::del);
+                }
             }
         }
     }
