@@ -20,7 +20,8 @@ import org.jphmesh.bus.sequence.SequenceStats;
  * dashboard keeps working: a reading sets {@code Value}, {@code DTimestamp} and {@code DPacketsLost} of
  * its codifier; {@code n} resets the loss count; {@code N}, {@code I}, {@code T} set their sender's
  * fields; {@code P}, {@code H}, {@code S}, {@code C} their target's. Timestamps are the frames' epoch
- * milliseconds; {@code IsActive} is {@code True}/{@code False} as Python wrote it.
+ * milliseconds; {@code IsActive} is {@code True}/{@code False} as Python wrote it. Two fields are new:
+ * {@code DDuplicated} and {@code DReordered}, the collector's counts for the codifier's readings.
  */
 public final class StateChanges {
 
@@ -32,7 +33,13 @@ public final class StateChanges {
         Map<String, String> fields = new LinkedHashMap<>();
         fields.put("Codifier", from.value());
         if (frame.channel() == BusChannel.DATA) {
-            long lost = accounting.stats(from, BusChannel.DATA).map(SequenceStats::lost).orElse(0L);
+            SequenceStats stats = accounting.stats(from, BusChannel.DATA).orElse(null);
+            long lost = stats == null ? 0 : stats.lost();
+            if (stats != null) {
+                // Beyond the legacy fields: how the network treated this codifier's readings since the collector started.
+                fields.put("DDuplicated", Long.toString(stats.duplicated()));
+                fields.put("DReordered", Long.toString(stats.reordered()));
+            }
             if (frame.flag() == Flag.DATA_SEQUENCE) {
                 dataLostAtReset.put(from, lost);
                 fields.put("DPacketsLost", "0");

@@ -34,7 +34,9 @@ class StateChangesTest {
 
         assertThat(change.codifier()).isEqualTo(C1);
         assertThat(change.fields()).containsEntry("Value", "21.5").containsEntry("DTimestamp", "1004")
-                .containsEntry("DPacketsLost", "2").containsEntry("Codifier", "C1");
+                .containsEntry("DPacketsLost", "2").containsEntry("Codifier", "C1")
+                .containsEntry("DDuplicated", "0").containsEntry("DReordered", "0");
+        assertThat(seen(Frame.data(102, 1002, C1, new FloatReading(1f))).get(0).fields()).containsEntry("DReordered", "1");
         assertThat(seen(Frame.data(500, 2000, C1, new SequenceStart(500))).get(0).fields())
                 .containsEntry("DPacketsLost", "0").containsEntry("DResetTime", "2000");
         assertThat(seen(Frame.data(501, 2001, C1, new FloatReading(1f))).get(0).fields()).containsEntry("DPacketsLost", "0");
