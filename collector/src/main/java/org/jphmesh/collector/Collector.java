@@ -3,6 +3,7 @@ package org.jphmesh.collector;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.netty.buffer.Unpooled;
+import io.netty.util.concurrent.DefaultThreadFactory;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
@@ -131,11 +132,8 @@ public final class Collector implements AutoCloseable {
 
     /** Every 10 s: the rollups of what was stored, and the network's loss as this collector saw it. */
     private static ScheduledExecutorService maintain(String owner, PostgresSummaries summaries, Node node) {
-        ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread thread = new Thread(r, "jph-" + owner + "-summaries");
-            thread.setDaemon(true);
-            return thread;
-        });
+        ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(
+                new DefaultThreadFactory("jph-" + owner + "-summaries", true));
         executor.scheduleWithFixedDelay(() -> refresh(owner, summaries, node), 10, 10, TimeUnit.SECONDS);
         return executor;
     }

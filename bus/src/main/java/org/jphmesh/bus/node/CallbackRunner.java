@@ -1,12 +1,12 @@
 package org.jphmesh.bus.node;
 
+import io.netty.util.concurrent.DefaultThreadFactory;
 import java.time.Duration;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -38,8 +38,8 @@ final class CallbackRunner implements AutoCloseable {
         this.owner = owner;
         this.metrics = metrics;
         this.executor = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS, new ArrayBlockingQueue<>(QUEUE_CAPACITY),
-                daemon("jph-" + owner + "-callbacks"), new ThreadPoolExecutor.AbortPolicy());
-        this.scheduler = Executors.newSingleThreadScheduledExecutor(daemon("jph-" + owner + "-timer"));
+                new DefaultThreadFactory("jph-" + owner + "-callbacks", true), new ThreadPoolExecutor.AbortPolicy());
+        this.scheduler = Executors.newSingleThreadScheduledExecutor(new DefaultThreadFactory("jph-" + owner + "-timer", true));
     }
 
     /** Queues a callback; a full queue drops it, counts {@code <name>-queue-full} and returns false. */
@@ -98,7 +98,7 @@ final class CallbackRunner implements AutoCloseable {
         scheduler.shutdownNow();
         executor.shutdown();
         String current = Thread.currentThread().getName();
-        if (!current.equals("jph-" + owner + "-callbacks") && !current.equals("jph-" + owner + "-timer")) {
+        if (!current.startsWith("jph-" + owner + "-callbacks-") && !current.startsWith("jph-" + owner + "-timer-")) {
             try {
                 if (!executor.awaitTermination(1, TimeUnit.SECONDS)) {
                     LOG.warn("{} - a callback is still running after 1 s; interrupting it", owner);
@@ -111,13 +111,5 @@ final class CallbackRunner implements AutoCloseable {
         } else {
             executor.shutdownNow();
         }
-    }
-
-    private static ThreadFactory daemon(String name) {
-        return runnable -> {
-            Thread thread = new Thread(runnable, name);
-            thread.setDaemon(true);
-            return thread;
-        };
     }
 }

@@ -1,5 +1,6 @@
 package org.jphmesh.collector.spool;
 
+import io.netty.util.concurrent.DefaultThreadFactory;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -71,11 +72,7 @@ public final class ReadingJournal implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open the reading journal in " + dir + ": " + e.getMessage(), e);
         }
-        syncer = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread thread = new Thread(r, "jph-journal-sync");
-            thread.setDaemon(true);
-            return thread;
-        });
+        syncer = Executors.newSingleThreadScheduledExecutor(new DefaultThreadFactory("jph-journal-sync", true));
         syncer.scheduleWithFixedDelay(this::sync, 200, 200, TimeUnit.MILLISECONDS);
     }
 

@@ -1,5 +1,6 @@
 package org.jphmesh.sensor.driver;
 
+import io.netty.util.concurrent.DefaultThreadFactory;
 import java.time.Duration;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -160,11 +161,7 @@ public final class DriverRunner implements AutoCloseable {
     }
 
     private ExecutorService newReader() {
-        return Executors.newSingleThreadExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "jph-" + self + "-read");
-            thread.setDaemon(true);
-            return thread;
-        });
+        return Executors.newSingleThreadExecutor(new DefaultThreadFactory("jph-" + self + "-read", true));
     }
 
     /** Stops reading and closes the driver. */

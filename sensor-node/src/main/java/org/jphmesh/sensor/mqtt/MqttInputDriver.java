@@ -3,6 +3,7 @@ package org.jphmesh.sensor.mqtt;
 import com.fasterxml.jackson.core.JsonPointer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.netty.util.concurrent.DefaultThreadFactory;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -66,11 +67,8 @@ public final class MqttInputDriver implements Driver {
     private final MqttAsyncClient client;
     private final MqttConnectOptions options = new MqttConnectOptions();
     private final Duration maxAge;
-    private final ScheduledExecutorService retries = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread thread = new Thread(r, "jph-mqtt-connect");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ScheduledExecutorService retries =
+            Executors.newSingleThreadScheduledExecutor(new DefaultThreadFactory("jph-mqtt-connect", true));
     private volatile DriverContext context;
     private volatile boolean closed;
 

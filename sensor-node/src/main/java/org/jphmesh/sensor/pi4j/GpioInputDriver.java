@@ -5,6 +5,7 @@ import com.pi4j.context.Context;
 import com.pi4j.io.gpio.digital.DigitalInput;
 import com.pi4j.io.gpio.digital.DigitalState;
 import com.pi4j.io.gpio.digital.PullResistance;
+import io.netty.util.concurrent.DefaultThreadFactory;
 import java.util.Locale;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -35,11 +36,8 @@ public final class GpioInputDriver implements Driver {
     private final DataPayload high;
     private final DataPayload low;
     private final long debounceMillis;
-    private final ScheduledExecutorService debouncer = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread thread = new Thread(r, "jph-gpio-debounce");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ScheduledExecutorService debouncer =
+            Executors.newSingleThreadScheduledExecutor(new DefaultThreadFactory("jph-gpio-debounce", true));
     private volatile DriverContext context;
     private volatile DigitalState reported;
 

@@ -3,17 +3,15 @@ package org.jphmesh.sensor.calc;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.time.Clock;
 import org.jphmesh.bus.config.ConfigException;
 import org.jphmesh.bus.config.MeshConfig;
 import org.jphmesh.bus.frame.Codifier;
 import org.jphmesh.bus.frame.ReadingValues;
 import org.jphmesh.sensor.Entries;
-import org.jphmesh.sensor.driver.DriverContext;
+import org.jphmesh.sensor.driver.RecordingDriverContext;
 import org.jphmesh.sensor.driver.DriverUnavailableException;
 import org.jphmesh.sensor.driver.LatestValues;
 import org.jphmesh.sensor.driver.ReadResult;
-import org.jphmesh.sensor.driver.Reading;
 import org.junit.jupiter.api.Test;
 
 /** The two calculations the legacy PythonNinja templates did, as expressions. */
@@ -24,27 +22,7 @@ class ExpressionDriverTest {
     private ExpressionDriver driver(String code, String sensor) {
         MeshConfig config = Entries.config("{\"Codifier\":\"" + code + "\",\"Type\":\"PythonNinja\",\"Sensor\":" + sensor + "}");
         ExpressionDriver driver = new ExpressionDriver(Entries.entry(config, code), config);
-        driver.start(new DriverContext() {
-            @Override
-            public boolean publish(Reading reading) {
-                return true;
-            }
-
-            @Override
-            public LatestValues latest() {
-                return latest;
-            }
-
-            @Override
-            public Codifier codifier() {
-                return Codifier.of(code);
-            }
-
-            @Override
-            public Clock clock() {
-                return Clock.systemUTC();
-            }
-        });
+        driver.start(new RecordingDriverContext(code, latest));
         return driver;
     }
 

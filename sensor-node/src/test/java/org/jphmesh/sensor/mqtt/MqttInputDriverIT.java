@@ -4,11 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.eclipse.paho.client.mqttv3.MqttClient;
 import org.eclipse.paho.client.mqttv3.MqttMessage;
 import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
@@ -16,8 +14,7 @@ import org.jphmesh.bus.config.MeshConfig;
 import org.jphmesh.bus.frame.Codifier;
 import org.jphmesh.bus.frame.Readings;
 import org.jphmesh.sensor.Entries;
-import org.jphmesh.sensor.driver.DriverContext;
-import org.jphmesh.sensor.driver.LatestValues;
+import org.jphmesh.sensor.driver.RecordingDriverContext;
 import org.jphmesh.sensor.driver.ReadResult;
 import org.jphmesh.sensor.driver.Reading;
 import org.junit.jupiter.api.AfterEach;
@@ -30,7 +27,8 @@ class MqttInputDriverIT {
     private static final String BROKER = "tcp://127.0.0.1:1883";
 
     private final String prefix = "jph-test/" + UUID.randomUUID() + "/";
-    private final List<Reading> published = new CopyOnWriteArrayList<>();
+    private final RecordingDriverContext context = new RecordingDriverContext("Z1");
+    private final List<Reading> published = context.published;
     private MqttClient gateway;
     private MqttInputDriver driver;
 
@@ -53,27 +51,7 @@ class MqttInputDriverIT {
         MeshConfig config = Entries.config("{\"Codifier\":\"Z1\",\"Type\":\"MqttInput\",\"SensorInterval\":1,"
                 + "\"Sensor\":" + sensor + "}");
         driver = new MqttInputDriver(Entries.entry(config, "Z1"), config);
-        driver.start(new DriverContext() {
-            @Override
-            public boolean publish(Reading reading) {
-                return published.add(reading);
-            }
-
-            @Override
-            public LatestValues latest() {
-                return new LatestValues();
-            }
-
-            @Override
-            public Codifier codifier() {
-                return Codifier.of("Z1");
-            }
-
-            @Override
-            public Clock clock() {
-                return Clock.systemUTC();
-            }
-        });
+        driver.start(context);
         await().atMost(Duration.ofSeconds(10)).until(driver::isConnected);
         // Subscriptions follow the connection; give the broker the moment a SUBACK takes.
         await().pollDelay(Duration.ofMillis(200)).atMost(Duration.ofSeconds(1)).until(() -> true);

@@ -11,10 +11,8 @@ import com.pi4j.plugin.mock.provider.gpio.digital.MockDigitalInput;
 import com.pi4j.plugin.mock.provider.gpio.digital.MockDigitalInputProvider;
 import com.pi4j.plugin.mock.provider.i2c.MockI2CProvider;
 import com.pi4j.plugin.mock.provider.pwm.MockPwmProvider;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.jphmesh.bus.config.MeshConfig;
 import org.jphmesh.bus.frame.Codifier;
 import org.jphmesh.bus.frame.Flag;
@@ -22,8 +20,7 @@ import org.jphmesh.bus.frame.Frame;
 import org.jphmesh.bus.frame.JsonReading;
 import org.jphmesh.bus.frame.Readings;
 import org.jphmesh.sensor.Entries;
-import org.jphmesh.sensor.driver.DriverContext;
-import org.jphmesh.sensor.driver.LatestValues;
+import org.jphmesh.sensor.driver.RecordingDriverContext;
 import org.jphmesh.sensor.driver.ReadResult;
 import org.jphmesh.sensor.driver.Reading;
 import org.junit.jupiter.api.AfterEach;
@@ -100,8 +97,9 @@ class Pi4jDriversTest {
         MeshConfig config = Entries.config("{\"Codifier\":\"D1\",\"Type\":\"GpioInput\",\"Sensor\":{\"Pin\":17,"
                 + "\"Pull\":\"up\",\"Debounce\":20,\"High\":\"open\",\"Low\":\"closed\"}}");
         GpioInputDriver door = new GpioInputDriver(Entries.entry(config, "D1"), config, pi4j);
-        List<Reading> published = new CopyOnWriteArrayList<>();
-        door.start(context(published));
+        RecordingDriverContext context = new RecordingDriverContext("D1");
+        List<Reading> published = context.published;
+        door.start(context);
         MockDigitalInput pin = pi4j.registry().get("D1-gpio");
         pin.mockState(DigitalState.LOW);
         assertThat(door.read().readings()).containsExactly(new Reading(Codifier.of("D1"), Readings.text("closed")));
@@ -112,29 +110,5 @@ class Pi4jDriversTest {
         assertThat(published).containsExactly(new Reading(Codifier.of("D1"), Readings.text("open")));
         assertThat(door.read().readings()).containsExactly(new Reading(Codifier.of("D1"), Readings.text("open")));
         door.close();
-    }
-
-    private static DriverContext context(List<Reading> published) {
-        return new DriverContext() {
-            @Override
-            public boolean publish(Reading reading) {
-                return published.add(reading);
-            }
-
-            @Override
-            public LatestValues latest() {
-                return new LatestValues();
-            }
-
-            @Override
-            public Codifier codifier() {
-                return Codifier.of("D1");
-            }
-
-            @Override
-            public Clock clock() {
-                return Clock.systemUTC();
-            }
-        };
     }
 }

@@ -1,0 +1,43 @@
+package org.jphmesh.sensor.driver;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.jphmesh.bus.frame.Codifier;
+
+/** A driver context for tests: remembers every published reading and holds the latest values. */
+public final class RecordingDriverContext implements DriverContext {
+
+    public final List<Reading> published = new CopyOnWriteArrayList<>();
+    private final LatestValues latest;
+    private final Codifier codifier;
+
+    public RecordingDriverContext(String codifier) {
+        this(codifier, new LatestValues());
+    }
+
+    public RecordingDriverContext(String codifier, LatestValues latest) {
+        this.codifier = Codifier.of(codifier);
+        this.latest = latest;
+    }
+
+    @Override
+    public boolean publish(Reading reading) {
+        return published.add(reading);
+    }
+
+    @Override
+    public LatestValues latest() {
+        return latest;
+    }
+
+    @Override
+    public Codifier codifier() {
+        return codifier;
+    }
+
+    @Override
+    public Clock clock() {
+        return Clock.systemUTC();
+    }
+}
