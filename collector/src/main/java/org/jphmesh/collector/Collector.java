@@ -14,6 +14,7 @@ import java.sql.Statement;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.jphmesh.bus.codec.FrameCodec;
 import org.jphmesh.bus.config.ConfigException;
 import org.jphmesh.bus.config.RedisSettings;
@@ -28,6 +29,7 @@ import org.jphmesh.collector.ingest.StateChanges;
 import org.jphmesh.collector.spool.ReadingJournal;
 import org.jphmesh.collector.store.postgres.PostgresReadingStore;
 import org.jphmesh.collector.store.postgres.PostgresSummaries;
+import org.jphmesh.collector.store.postgres.RejectedRows;
 import org.jphmesh.collector.store.redis.RedisStateStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,6 +46,8 @@ public final class Collector implements AutoCloseable {
 
     /** Default cap of the journal: about 20 million readings, days of a large mesh without its database. */
     public static final long DEFAULT_SPOOL_CAP_BYTES = 1L << 30;
+    /** The journal needs room for two segments: the one being stored and the one being written. */
+    public static final long MIN_SPOOL_CAP_BYTES = 2 * ReadingJournal.SEGMENT_BYTES;
 
     /**
      * What a collector keeps and where: {@code sql} (with its journal in {@code spool}) and/or {@code redis};
@@ -58,6 +62,10 @@ public final class Collector implements AutoCloseable {
             if (sql != null && spool == null) {
                 throw new ConfigException("a collector that stores readings needs a journal folder (Sensor.Spool)");
             }
+            if (sql != null && spoolCapBytes < MIN_SPOOL_CAP_BYTES) {
+                throw new ConfigException("Sensor.SpoolCapBytes must be at least " + MIN_SPOOL_CAP_BYTES
+                        + " (two journal segments), not " + spoolCapBytes);
+            }
         }
 
         public static Roles postgres(SqlSettings sql, Path spool) {
@@ -66,6 +74,8 @@ public final class Collector implements AutoCloseable {
     }
 
     private final HikariDataSource pool;
+    private final RejectedRows rejected;
+    private final AtomicBoolean closed = new AtomicBoolean();
     private final ReadingJournal journal;
     private final ReadingWriter writer;
     private final RedisStateStore state;
@@ -78,12 +88,14 @@ public final class Collector implements AutoCloseable {
         if (roles.sql() != null) {
             this.pool = pool(owner, roles.sql());
             requireSchemaIfReachable(pool);
-            PostgresReadingStore store = new PostgresReadingStore(pool);
+            this.rejected = new RejectedRows(roles.spool().resolve("rejected.csv"));
+            PostgresReadingStore store = new PostgresReadingStore(pool, rejected);
             this.summaries = new PostgresSummaries(pool);
             this.journal = new ReadingJournal(roles.spool(), roles.spoolCapBytes());
             this.writer = new ReadingWriter(owner, store, journal, 5_000, summaries::stored);
         } else {
             this.pool = null;
+            this.rejected = null;
             this.summaries = null;
             this.journal = null;
             this.writer = null;
@@ -142,8 +154,12 @@ public final class Collector implements AutoCloseable {
         try {
             summaries.refreshRollups();
             summaries.recordLoss(owner, node.accounting().snapshot());
+            summaries.ensurePartitionsHourly();
         } catch (SQLException e) {
             LOG.debug("{} - summaries wait for the database: {}", owner, e.getMessage());
+        } catch (RuntimeException e) {
+            // Never let one failure end the schedule: rollups and loss figures would silently stop.
+            LOG.warn("{} - summaries failed, retrying in 10 s: {}", owner, e.toString());
         }
     }
 
@@ -207,9 +223,17 @@ public final class Collector implements AutoCloseable {
         return state;
     }
 
+    /** Readings the database refused for their content, set aside; null without a database. */
+    public RejectedRows rejected() {
+        return rejected;
+    }
+
     /** Stops listening and writing; what is not yet stored stays in the journal for the next start. */
     @Override
     public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
         node.close();
         if (maintenance != null) {
             maintenance.shutdownNow();

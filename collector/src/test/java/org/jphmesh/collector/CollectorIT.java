@@ -193,6 +193,58 @@ class CollectorIT {
     }
 
     @Test
+    void readings_postgresql_cannot_take_as_sent_never_stop_the_writer() throws Exception {
+        migrate();
+        Collector q1 = collector("Q1");
+        long now = System.currentTimeMillis();
+        try (LoopbackSender sender = new LoopbackSender()) {
+            for (Frame frame : List.of(
+                    Frame.data(1, now, Codifier.of("A,"), new FloatReading(1f)),
+                    Frame.data(1, now, Codifier.of("\"\""), new FloatReading(2f)),
+                    Frame.data(2, now, Codifier.of("S1"), new org.jphmesh.bus.frame.TextReading("before\u0000after")),
+                    Frame.data(3, 253_402_300_800_000L, Codifier.of("S1"), new FloatReading(3f)),
+                    Frame.data(4, now, Codifier.of("S1"), new FloatReading(4f)))) {
+                sender.send(bytes(frame), mesh.dataGroup(), mesh.dataPort());
+            }
+        }
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> count("SELECT count(*) FROM reading") == 4);
+        assertThat(count("SELECT count(*) FROM reading WHERE codifier IN ('A,', '\"\"')")).isEqualTo(2);
+        assertThat(count("SELECT count(*) FROM reading WHERE payload = 'before\uFFFDafter'")).isEqualTo(1);
+        node("S1").sendData(Codifier.of("S1"), 5.0);
+        await().atMost(Duration.ofSeconds(10)).until(() -> count("SELECT count(*) FROM reading WHERE value = 5") == 1);
+    }
+
+    @Test
+    void a_row_the_database_refuses_is_set_aside_and_the_rest_of_its_batch_is_stored() throws Exception {
+        migrate();
+        PGSimpleDataSource source = new PGSimpleDataSource();
+        source.setUrl(database.url());
+        source.setUser("postgres");
+        org.jphmesh.collector.store.postgres.RejectedRows rejected =
+                new org.jphmesh.collector.store.postgres.RejectedRows(dir.resolve("rejected.csv"));
+        var store = new org.jphmesh.collector.store.postgres.PostgresReadingStore(source, rejected);
+        long now = System.currentTimeMillis();
+        List<org.jphmesh.collector.ingest.ReadingRow> batch = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            // Row 6 is dated in the year 300,000: past what PostgreSQL's timestamptz can hold.
+            long ts = i == 6 ? 9_400_000_000_000_000L : now + i;
+            batch.add(new org.jphmesh.collector.ingest.ReadingRow("S1", ts, i, 'f', (double) i, null, null));
+        }
+
+        assertThat(store.write(batch)).isEqualTo(9);
+        assertThat(rejected.count()).isEqualTo(1);
+        assertThat(java.nio.file.Files.readString(dir.resolve("rejected.csv"))).contains("S1").contains(",6,f,6.0,");
+        assertThat(count("SELECT count(*) FROM reading")).isEqualTo(9);
+    }
+
+    @Test
+    void a_journal_cap_below_two_segments_is_refused_with_the_minimum() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new Collector.Roles(database.settings(), dir, 1_000_000, null))
+                .hasMessageContaining("Sensor.SpoolCapBytes must be at least " + Collector.MIN_SPOOL_CAP_BYTES);
+    }
+
+    @Test
     void a_database_without_the_schema_is_refused_with_what_to_run() {
         assertThatThrownBy(() -> collector("Q1")).hasMessageContaining("has no JPH schema: run jph-sql migrate");
     }

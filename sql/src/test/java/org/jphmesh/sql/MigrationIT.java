@@ -37,8 +37,8 @@ class MigrationIT {
 
     @Test
     void migrate_creates_the_schema_once_and_a_second_run_applies_nothing() throws Exception {
-        assertThat(migrate()).contains("schema at version 1 (1 migration applied)");
-        assertThat(migrate()).contains("schema at version 1 (0 migrations applied)");
+        assertThat(migrate()).contains("schema at version 2 (2 migrations applied)");
+        assertThat(migrate()).contains("schema at version 2 (0 migrations applied)");
 
         List<String> tables = new ArrayList<>();
         try (Connection connection = database.connect(); Statement statement = connection.createStatement();
@@ -69,6 +69,28 @@ class MigrationIT {
                 assertThat(rows.getLong(1)).isEqualTo(1);
                 assertThat(rows.getString(2)).matches("reading_\\d{6}");
             }
+        }
+    }
+
+    @Test
+    void a_month_with_rows_waiting_in_the_default_partition_is_still_made_and_gets_them() throws Exception {
+        migrate();
+        try (Connection connection = database.connect(); Statement statement = connection.createStatement()) {
+            statement.execute("INSERT INTO reading (codifier, ts, seq, kind, value) VALUES"
+                    + " ('C1', date_trunc('month', now() AT TIME ZONE 'UTC') AT TIME ZONE 'UTC' + interval '6 months 1 day', 1, 'f', 7)");
+            assertThat(single(statement, "SELECT tableoid::regclass::text FROM reading")).isEqualTo("reading_default");
+
+            statement.execute("SELECT jph_ensure_partitions(7)");
+
+            assertThat(single(statement, "SELECT tableoid::regclass::text FROM reading")).matches("reading_\\d{6}");
+            assertThat(single(statement, "SELECT count(*) FROM reading_default")).isEqualTo("0");
+        }
+    }
+
+    private static String single(Statement statement, String sql) throws Exception {
+        try (ResultSet rows = statement.executeQuery(sql)) {
+            rows.next();
+            return rows.getString(1);
         }
     }
 

@@ -59,6 +59,7 @@ public final class ReadingWriter implements AutoCloseable {
     }
 
     private void run() {
+        JournalPosition committed = cursor.position();
         while (running) {
             try {
                 List<byte[]> records = cursor.read(maxBatch, Duration.ofMillis(200));
@@ -74,13 +75,22 @@ public final class ReadingWriter implements AutoCloseable {
                     return;
                 }
                 cursor.commit(upTo);
+                committed = upTo;
                 processed.addAndGet(records.size());
                 onStored.accept(batch);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
-            } catch (Exception e) {
-                rateLimited.warn("loop", "reading writer: {}", e.toString());
+            } catch (Throwable e) {
+                // Whatever went wrong, the records since the last commit are read again: none is skipped.
+                cursor.rewind(committed);
+                rateLimited.warn("loop", "reading writer: {}; reading again from the last stored position", e.toString());
+                try {
+                    Thread.sleep(1_000);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
             }
         }
     }
@@ -153,6 +163,7 @@ public final class ReadingWriter implements AutoCloseable {
     @Override
     public void close() {
         running = false;
+        thread.interrupt();
         try {
             thread.join(5_000);
             cursor.close();

@@ -24,6 +24,8 @@ import java.util.concurrent.locks.ReentrantLock;
  */
 public final class JournalCursor implements AutoCloseable {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(JournalCursor.class);
+
     static final String CHECKPOINT = "checkpoint";
 
     private final ReadingJournal journal;
@@ -50,9 +52,15 @@ public final class JournalCursor implements AutoCloseable {
                 return first;
             }
             String[] parts = Files.readString(file, StandardCharsets.US_ASCII).trim().split(" ");
-            JournalPosition saved = new JournalPosition(Long.parseLong(parts[0]), Long.parseLong(parts[1]));
+            JournalPosition saved;
+            try {
+                saved = new JournalPosition(Long.parseLong(parts[0]), Long.parseLong(parts[1]));
+            } catch (RuntimeException garbled) {
+                // Replaying from the first segment is harmless: the store ignores what it already has.
+                return first;
+            }
             return saved.compareTo(first) < 0 ? first : saved;
-        } catch (IOException | RuntimeException e) {
+        } catch (IOException e) {
             throw new IllegalStateException("unreadable journal checkpoint in " + dir + ": " + e.getMessage(), e);
         }
     }
@@ -84,17 +92,21 @@ public final class JournalCursor implements AutoCloseable {
 
     private List<byte[]> readAvailable(int max) {
         List<byte[]> records = new ArrayList<>();
+        // Advanced locally and published on return, so an exception cannot leave records skipped.
+        JournalPosition at = position;
+        boolean rechecked = false;
         try {
             while (records.size() < max) {
                 if (channel == null) {
-                    Path file = ReadingJournal.file(dir, position.segment());
+                    Path file = ReadingJournal.file(dir, at.segment());
                     if (!Files.exists(file)) {
+                        position = at;
                         return records;
                     }
                     channel = FileChannel.open(file, StandardOpenOption.READ);
                 }
                 buffer.clear();
-                int read = channel.read(buffer, position.offset());
+                int read = channel.read(buffer, at.offset());
                 buffer.flip();
                 int consumed = 0;
                 while (records.size() < max && buffer.remaining() >= 2) {
@@ -110,21 +122,47 @@ public final class JournalCursor implements AutoCloseable {
                     consumed += 2 + length;
                 }
                 if (consumed > 0) {
-                    position = new JournalPosition(position.segment(), position.offset() + consumed);
+                    at = new JournalPosition(at.segment(), at.offset() + consumed);
+                    rechecked = false;
                     continue;
                 }
-                // Nothing complete here: the segment may be finished, with a newer one begun.
-                if (read <= 0 && Files.exists(ReadingJournal.file(dir, position.segment() + 1))) {
+                // Nothing complete here. A newer segment means this one is finished, but read it once more first:
+                // the last flush into it may have landed after the read above.
+                boolean newer = Files.exists(ReadingJournal.file(dir, at.segment() + 1));
+                if (newer && !rechecked) {
+                    rechecked = true;
+                    continue;
+                }
+                if (newer) {
+                    if (channel.size() > at.offset()) {
+                        LOG.warn("journal segment {} ends in a torn record at {}; going on with the next", at.segment(),
+                                at.offset());
+                    }
                     channel.close();
                     channel = null;
-                    position = new JournalPosition(position.segment() + 1, 0);
+                    at = new JournalPosition(at.segment() + 1, 0);
+                    rechecked = false;
                     continue;
                 }
-                return records;
+                break;
             }
+            position = at;
             return records;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the reading journal in " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Goes back to {@code stored}, the last committed position: the records after it will be read again. */
+    public void rewind(JournalPosition stored) {
+        position = stored;
+        if (channel != null) {
+            try {
+                channel.close();
+            } catch (IOException e) {
+                // Reopened on the next read.
+            }
+            channel = null;
         }
     }
 
@@ -136,7 +174,11 @@ public final class JournalCursor implements AutoCloseable {
     /** Everything before {@code stored} is in the database. */
     public void commit(JournalPosition stored) throws IOException {
         Path temp = dir.resolve(CHECKPOINT + ".tmp");
-        Files.writeString(temp, stored.segment() + " " + stored.offset() + "\n", StandardCharsets.US_ASCII);
+        try (FileChannel out = FileChannel.open(temp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                StandardOpenOption.TRUNCATE_EXISTING)) {
+            out.write(ByteBuffer.wrap((stored.segment() + " " + stored.offset() + "\n").getBytes(StandardCharsets.US_ASCII)));
+            out.force(true);
+        }
         Files.move(temp, dir.resolve(CHECKPOINT), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         journal.release(stored.segment());
     }

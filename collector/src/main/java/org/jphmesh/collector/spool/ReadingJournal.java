@@ -32,7 +32,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class ReadingJournal implements AutoCloseable {
 
-    static final long SEGMENT_BYTES = 64L * 1024 * 1024;
+    public static final long SEGMENT_BYTES = 64L * 1024 * 1024;
     static final String SUFFIX = ".journal";
 
     private static final Logger LOG = LoggerFactory.getLogger(ReadingJournal.class);
@@ -49,6 +49,8 @@ public final class ReadingJournal implements AutoCloseable {
     private long segment;
     private long size;
     private volatile long oldestSegment;
+    /** Bytes in the closed segments not yet released: what the cap is measured on, with the open one. */
+    private volatile long closedBytes;
     private volatile boolean dirty;
     private volatile Runnable onAppend = () -> { };
 
@@ -63,12 +65,24 @@ public final class ReadingJournal implements AutoCloseable {
         try {
             Files.createDirectories(dir);
             List<Long> segments = segments(dir);
-            segment = segments.isEmpty() ? 1 : segments.get(segments.size() - 1);
+            long last = segments.isEmpty() ? 0 : segments.get(segments.size() - 1);
+            if (last > 0) {
+                // A record half-written when the process died is cut off; readers stop at a clean boundary.
+                try (FileChannel tail = FileChannel.open(file(dir, last), StandardOpenOption.WRITE)) {
+                    tail.truncate(completeLength(file(dir, last)));
+                    tail.force(true);
+                }
+            }
+            // Each run writes a segment of its own, so nothing appended now can land behind a reader's checkpoint.
+            segment = last + 1;
             oldestSegment = segments.isEmpty() ? segment : segments.get(0);
-            size = completeLength(file(dir, segment));
+            long bytes = 0;
+            for (long number : segments) {
+                bytes += Files.size(file(dir, number));
+            }
+            closedBytes = bytes;
+            size = 0;
             channel = open(segment);
-            // A record half-written when the process died is cut off, so appends continue on a clean boundary.
-            channel.truncate(size);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open the reading journal in " + dir + ": " + e.getMessage(), e);
         }
@@ -120,9 +134,24 @@ public final class ReadingJournal implements AutoCloseable {
             if (pending.position() == 0) {
                 return;
             }
+            long before = size;
             pending.flip();
-            while (pending.hasRemaining()) {
-                size += channel.write(pending);
+            try {
+                while (pending.hasRemaining()) {
+                    size += channel.write(pending);
+                }
+            } catch (IOException e) {
+                // Undo a partial write and keep the whole batch, so the next flush writes it again intact.
+                size = before;
+                try {
+                    channel.truncate(before);
+                } catch (IOException ignored) {
+                    // The next successful flush still starts at the right place: the file is written by position.
+                }
+                channel.position(before);
+                pending.position(pending.limit());
+                pending.limit(pending.capacity());
+                throw e;
             }
             pending.clear();
             dirty = true;
@@ -140,11 +169,14 @@ public final class ReadingJournal implements AutoCloseable {
     }
 
     private void roll() throws IOException {
-        channel.force(false);
-        channel.close();
+        FileChannel next = open(segment + 1);
+        FileChannel old = channel;
+        channel = next;
         segment++;
-        channel = open(segment);
+        closedBytes += size;
         size = 0;
+        old.force(false);
+        old.close();
     }
 
     private FileChannel open(long number) throws IOException {
@@ -158,10 +190,15 @@ public final class ReadingJournal implements AutoCloseable {
             return;
         }
         dirty = false;
+        FileChannel current;
+        synchronized (this) {
+            current = channel;
+        }
+        // Outside the lock: an fsync on a slow SD card must not hold up appends on the I/O thread.
         try {
-            synchronized (this) {
-                channel.force(false);
-            }
+            current.force(false);
+        } catch (java.nio.channels.ClosedChannelException e) {
+            dirty = true;
         } catch (IOException e) {
             rateLimited.warn("sync", "cannot force the reading journal to disk: {}", e.getMessage());
         }
@@ -169,7 +206,7 @@ public final class ReadingJournal implements AutoCloseable {
 
     /** Bytes in segments not yet released, an upper bound of what the database has not taken. */
     private long unstoredBytes() {
-        return (segment - oldestSegment) * segmentBytes + size + pending.position();
+        return closedBytes + size + pending.position();
     }
 
     /** The length of the complete records at the start of a segment file. */
@@ -199,7 +236,10 @@ public final class ReadingJournal implements AutoCloseable {
     public void release(long segmentNumber) {
         for (long old = oldestSegment; old < segmentNumber && old < segment; old++) {
             try {
-                Files.deleteIfExists(file(dir, old));
+                Path file = file(dir, old);
+                long bytes = Files.exists(file) ? Files.size(file) : 0;
+                Files.deleteIfExists(file);
+                closedBytes -= bytes;
             } catch (IOException e) {
                 rateLimited.warn("delete", "cannot delete stored journal segment {}: {}", old, e.getMessage());
                 return;

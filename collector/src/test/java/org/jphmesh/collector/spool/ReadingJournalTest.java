@@ -90,6 +90,38 @@ class ReadingJournalTest {
     }
 
     @Test
+    void a_garbled_checkpoint_means_reading_again_from_the_first_segment() throws Exception {
+        try (ReadingJournal journal = new ReadingJournal(dir, 1 << 20)) {
+            journal.append(record("one"));
+            journal.flush();
+        }
+        Files.writeString(dir.resolve(JournalCursor.CHECKPOINT), "");
+        try (ReadingJournal journal = new ReadingJournal(dir, 1 << 20)) {
+            JournalCursor cursor = new JournalCursor(journal);
+            assertThat(texts(cursor.read(10, Duration.ZERO))).containsExactly("one");
+            cursor.close();
+        }
+    }
+
+    @Test
+    void each_opening_writes_a_segment_of_its_own_and_readers_go_on_into_it() throws Exception {
+        try (ReadingJournal journal = new ReadingJournal(dir, 1 << 20)) {
+            journal.append(record("first run"));
+            journal.flush();
+        }
+        try (ReadingJournal journal = new ReadingJournal(dir, 1 << 20)) {
+            journal.append(record("second run"));
+            journal.flush();
+            JournalCursor cursor = new JournalCursor(journal);
+            assertThat(texts(cursor.read(10, Duration.ZERO))).containsExactly("first run", "second run");
+            assertThat(ReadingJournal.segments(dir)).hasSize(2);
+            cursor.commit(cursor.position());
+            assertThat(ReadingJournal.segments(dir)).hasSize(1);
+            cursor.close();
+        }
+    }
+
+    @Test
     void past_its_cap_the_journal_refuses_and_counts() {
         try (ReadingJournal journal = new ReadingJournal(dir, 40, 1 << 20)) {
             int accepted = 0;

@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import org.jphmesh.collector.ingest.ReadingRow;
 
-/** Rows as the CSV that PostgreSQL's COPY reads: empty unquoted = NULL, every text quoted. */
+/** Rows as the CSV that PostgreSQL's COPY reads: empty unquoted = NULL, every text (codifiers too: {@code ,} and {@code "} are legal in them) quoted. */
 final class CsvRows {
 
     private CsvRows() {
@@ -13,7 +13,7 @@ final class CsvRows {
     static String encode(List<ReadingRow> rows) {
         StringBuilder out = new StringBuilder(rows.size() * 64);
         for (ReadingRow row : rows) {
-            out.append(row.codifier()).append(',')
+            quote(out, row.codifier()).append(',')
                     .append(Instant.ofEpochMilli(row.timestampMillis())).append(',')
                     .append(row.sequence()).append(',')
                     .append(row.kind()).append(',');
@@ -24,7 +24,7 @@ final class CsvRows {
             }
             out.append(',');
             if (row.payload() != null) {
-                out.append('"').append(row.payload().replace("\"", "\"\"")).append('"');
+                quote(out, row.payload());
             }
             out.append(',');
             if (row.epoch() != null) {
@@ -33,5 +33,9 @@ final class CsvRows {
             out.append('\n');
         }
         return out.toString();
+    }
+
+    private static StringBuilder quote(StringBuilder out, String text) {
+        return out.append('"').append(text.replace("\"", "\"\"")).append('"');
     }
 }

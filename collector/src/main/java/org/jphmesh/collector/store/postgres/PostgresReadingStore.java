@@ -10,6 +10,8 @@ import javax.sql.DataSource;
 import org.jphmesh.collector.ingest.ReadingRow;
 import org.jphmesh.collector.ingest.ReadingStore;
 import org.postgresql.PGConnection;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Batches of readings into the {@code reading} table, one transaction each: all of it or none of it.
@@ -19,6 +21,10 @@ import org.postgresql.PGConnection;
  * then written through a session temp table and {@code INSERT ... ON CONFLICT DO NOTHING}, which skips
  * what is there. After such a batch (a second collector on the bus, a journal replay) the merge is used
  * first for the next {@link #MERGE_AFTER_CONFLICT} batches, since more duplicates are likely.
+ *
+ * <p>A batch refused for its data (a value the column cannot take) is split in halves until the refused
+ * rows stand alone; those go to {@link RejectedRows} and the rest is stored, so one bad reading can never
+ * stop the writer. Only other errors (the database away, a connection cut) are thrown for a retry.
  */
 public final class PostgresReadingStore implements ReadingStore {
 
@@ -32,12 +38,16 @@ public final class PostgresReadingStore implements ReadingStore {
     private static final String UNIQUE_VIOLATION = "23505";
     private static final String DIRECT = "COPY reading (codifier, ts, seq, kind, value, payload, epoch) FROM STDIN (FORMAT csv)";
 
+    private static final Logger LOG = LoggerFactory.getLogger(PostgresReadingStore.class);
+
     private final DataSource dataSource;
+    private final RejectedRows rejected;
     private int mergeFirst;
     private boolean partitionsReady;
 
-    public PostgresReadingStore(DataSource dataSource) {
+    public PostgresReadingStore(DataSource dataSource, RejectedRows rejected) {
         this.dataSource = dataSource;
+        this.rejected = rejected;
     }
 
     @Override
@@ -46,9 +56,52 @@ public final class PostgresReadingStore implements ReadingStore {
             return 0;
         }
         if (!partitionsReady) {
-            ensurePartitions();
+            // Upkeep never blocks storage: without the partitions, rows land in the default one.
+            try {
+                ensurePartitions();
+            } catch (SQLException e) {
+                LOG.warn("cannot make the monthly partitions ({}); storing into reading_default", e.getMessage());
+            }
             partitionsReady = true;
         }
+        try {
+            return writeBatch(batch);
+        } catch (SQLException e) {
+            if (!isDataError(e)) {
+                throw e;
+            }
+            return isolate(batch, e);
+        }
+    }
+
+    /** Errors in the rows themselves (class 22 data, 23 constraints other than a duplicate): retrying cannot help. */
+    static boolean isDataError(SQLException e) {
+        String state = e.getSQLState();
+        return state != null && (state.startsWith("22") || (state.startsWith("23") && !state.equals(UNIQUE_VIOLATION)));
+    }
+
+    // A batch the database refuses for its data: halve it until the refused rows are alone, set them aside.
+    private int isolate(List<ReadingRow> batch, SQLException cause) throws SQLException {
+        if (batch.size() == 1) {
+            rejected.reject(batch.get(0), cause.getMessage());
+            return 0;
+        }
+        int half = batch.size() / 2;
+        int inserted = 0;
+        for (List<ReadingRow> part : List.of(batch.subList(0, half), batch.subList(half, batch.size()))) {
+            try {
+                inserted += writeBatch(part);
+            } catch (SQLException e) {
+                if (!isDataError(e)) {
+                    throw e;
+                }
+                inserted += isolate(part, e);
+            }
+        }
+        return inserted;
+    }
+
+    private int writeBatch(List<ReadingRow> batch) throws SQLException {
         String csv = CsvRows.encode(batch);
         if (mergeFirst > 0) {
             mergeFirst--;
@@ -91,7 +144,7 @@ public final class PostgresReadingStore implements ReadingStore {
         }
     }
 
-    /** Makes sure the monthly partitions exist ahead of time; done before the first write. */
+    /** Makes sure the monthly partitions exist ahead of time; done before the first write and every hour. */
     public void ensurePartitions() throws SQLException {
         try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
             statement.execute("SELECT jph_ensure_partitions(3)");

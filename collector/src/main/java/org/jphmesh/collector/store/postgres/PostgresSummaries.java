@@ -40,6 +40,7 @@ public final class PostgresSummaries {
 
     private final DataSource dataSource;
     private final Set<Bucket> touched = ConcurrentHashMap.newKeySet();
+    private long partitionsCheckedAt;
 
     public PostgresSummaries(DataSource dataSource) {
         this.dataSource = dataSource;
@@ -56,12 +57,28 @@ public final class PostgresSummaries {
         }
     }
 
-    /** Recomputes the touched buckets; a bucket whose update fails stays touched for the next time. */
+    /** Recomputes the touched buckets; a bucket whose update fails is touched again for the next time. */
     public int refreshRollups() throws SQLException {
-        List<Bucket> work = new ArrayList<>(touched);
+        // Taken out before the queries: rows stored meanwhile touch their bucket again and are not missed.
+        List<Bucket> work = new ArrayList<>();
+        for (Bucket bucket : new ArrayList<>(touched)) {
+            if (touched.remove(bucket)) {
+                work.add(bucket);
+            }
+        }
         if (work.isEmpty()) {
             return 0;
         }
+        try {
+            upsert(work);
+        } catch (SQLException | RuntimeException e) {
+            touched.addAll(work);
+            throw e;
+        }
+        return work.size();
+    }
+
+    private void upsert(List<Bucket> work) throws SQLException {
         try (Connection connection = dataSource.getConnection(); PreparedStatement statement = connection.prepareStatement(ROLLUP)) {
             for (Bucket bucket : work) {
                 Timestamp from = Timestamp.from(Instant.ofEpochMilli(bucket.start()));
@@ -75,8 +92,18 @@ public final class PostgresSummaries {
             }
             statement.executeBatch();
         }
-        work.forEach(touched::remove);
-        return work.size();
+    }
+
+    /** Makes next months' partitions once an hour, so a collector that runs for months never fills the default one. */
+    public void ensurePartitionsHourly() throws SQLException {
+        long now = System.currentTimeMillis();
+        if (now - partitionsCheckedAt < HOUR) {
+            return;
+        }
+        try (Connection connection = dataSource.getConnection(); java.sql.Statement statement = connection.createStatement()) {
+            statement.execute("SELECT jph_ensure_partitions(3)");
+        }
+        partitionsCheckedAt = now;
     }
 
     /** Records the accounting of every stream this collector heard. */

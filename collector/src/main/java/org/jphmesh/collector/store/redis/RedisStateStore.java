@@ -36,7 +36,7 @@ public final class RedisStateStore implements AutoCloseable {
     private final RateLimitedLog rateLimited = new RateLimitedLog(LOG, 30_000);
     private final AtomicLong written = new AtomicLong();
     private final AtomicLong failures = new AtomicLong();
-    private volatile Map<String, Map<String, String>> pending = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, Map<String, String>> pending = new ConcurrentHashMap<>();
     private volatile boolean running = true;
     private Jedis jedis;
 
@@ -51,9 +51,15 @@ public final class RedisStateStore implements AutoCloseable {
         this.thread.start();
     }
 
-    /** Merges a change; never blocks. */
+    /** Merges a change; never blocks. Atomic per hash, so nothing slips between a merge and a flush. */
     public void apply(StateChange change) {
-        pending.computeIfAbsent(change.codifier().value(), k -> new ConcurrentHashMap<>()).putAll(change.fields());
+        pending.merge(change.codifier().value(), change.fields(), RedisStateStore::newerWins);
+    }
+
+    private static Map<String, String> newerWins(Map<String, String> older, Map<String, String> newer) {
+        Map<String, String> merged = new HashMap<>(older);
+        merged.putAll(newer);
+        return merged;
     }
 
     private void run() {
@@ -65,15 +71,14 @@ public final class RedisStateStore implements AutoCloseable {
                 Thread.currentThread().interrupt();
                 return;
             }
-            Map<String, Map<String, String>> batch = pending;
+            Map<String, Map<String, String>> batch = drain();
             if (batch.isEmpty()) {
                 continue;
             }
-            pending = new ConcurrentHashMap<>();
             try {
                 write(batch);
                 backOff = 250;
-            } catch (JedisException e) {
+            } catch (RuntimeException e) {
                 failures.incrementAndGet();
                 rateLimited.warn("fail", "Redis {}:{} unavailable ({}); keeping the latest state to write later",
                         host, port, e.getMessage());
@@ -112,12 +117,21 @@ public final class RedisStateStore implements AutoCloseable {
         written.addAndGet(batch.size());
     }
 
+    // Each hash taken out on its own, atomically: a change merged after its removal waits for the next flush.
+    private Map<String, Map<String, String>> drain() {
+        Map<String, Map<String, String>> batch = new HashMap<>();
+        for (String code : pending.keySet()) {
+            Map<String, String> fields = pending.remove(code);
+            if (fields != null) {
+                batch.put(code, fields);
+            }
+        }
+        return batch;
+    }
+
     // Changes that arrived while the write failed are newer: they win over the failed batch's fields.
     private void restore(Map<String, Map<String, String>> failed) {
-        failed.forEach((code, fields) -> {
-            Map<String, String> current = pending.computeIfAbsent(code, k -> new ConcurrentHashMap<>());
-            fields.forEach(current::putIfAbsent);
-        });
+        failed.forEach((code, fields) -> pending.merge(code, fields, (current, old) -> newerWins(old, current)));
     }
 
     private void closeConnection() {
@@ -154,10 +168,10 @@ public final class RedisStateStore implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        if (!pending.isEmpty()) {
+        if (!thread.isAlive() && !pending.isEmpty()) {
             try {
-                write(pending);
-            } catch (JedisException e) {
+                write(drain());
+            } catch (RuntimeException e) {
                 LOG.warn("the last latest-state changes were not written: {}", e.getMessage());
             }
         }
