@@ -47,6 +47,6 @@ public final class SqlMain implements Runnable {
 
     @Override
     public void run() {
-        throw new ParameterException(spec.commandLine(), "name a command: migrate, user or report");
+        throw new ParameterException(spec.commandLine(), "name a command: migrate, user, report, import-legacy or legacy-views");
     }
 }

@@ -30,6 +30,13 @@ public record SqlSettings(String url, String user, String password) {
         }
         String database = required(sql, "Database", label);
         String host = sql.path("Host").asText("127.0.0.1");
+        // Both go into a JDBC URL: a name like "jph?socketFactory=..." must not smuggle in driver options.
+        if (!database.matches("[A-Za-z0-9_.$-]+")) {
+            throw new ConfigException(label + ".Database must be a plain database name, not '" + database + "'");
+        }
+        if (!host.matches("[A-Za-z0-9.\\-]+|\\[[0-9A-Fa-f:.]+]")) {
+            throw new ConfigException(label + ".Host must be a host name or address, not '" + host + "'");
+        }
         int port = sql.path("Port").asInt(5432);
         String user = required(sql, "User", label);
         String password = sql.hasNonNull("Password") ? readPassword(sql.get("Password").asText(), label + ".Password") : null;
