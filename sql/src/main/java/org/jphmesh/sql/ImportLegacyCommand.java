@@ -63,7 +63,8 @@ final class ImportLegacyCommand implements Callable<Integer> {
                 long[] counts = copy(legacy, target, table, codifier);
                 imported += counts[0];
                 already += counts[1];
-                spec.commandLine().getOut().printf("%s -> %s: %d rows, %d already there%n", table, codifier, counts[0], counts[1]);
+                spec.commandLine().getOut().printf("%s -> %s: %d rows, %d already there%s%n", table, codifier, counts[0],
+                        counts[1], counts[2] == 0 ? "" : ", " + counts[2] + " without a usable value skipped");
             }
         }
         spec.commandLine().getOut().printf("imported %d readings (%d were already there)%n", imported, already);
@@ -104,6 +105,7 @@ final class ImportLegacyCommand implements Callable<Integer> {
     private static long[] copy(Connection legacy, Connection target, String table, String codifier) throws Exception {
         long inserted = 0;
         long seen = 0;
+        long skipped = 0;
         legacy.setAutoCommit(false);
         try (Statement read = legacy.createStatement()) {
             read.setFetchSize(BATCH);
@@ -114,6 +116,11 @@ final class ImportLegacyCommand implements Callable<Integer> {
                 while (rows.next()) {
                     String text = rows.getString(2);
                     boolean bool = "true".equals(text) || "false".equals(text);
+                    if (text == null || (!bool && !isNumber(text))) {
+                        // A legacy row without a usable value is reported, not allowed to abort the import.
+                        skipped++;
+                        continue;
+                    }
                     write.setString(1, codifier);
                     write.setLong(2, rows.getLong(1));
                     write.setString(3, bool ? "i" : "f");
@@ -131,7 +138,16 @@ final class ImportLegacyCommand implements Callable<Integer> {
             }
         }
         legacy.commit();
-        return new long[] {inserted, seen - inserted};
+        return new long[] {inserted, seen - inserted, skipped};
+    }
+
+    private static boolean isNumber(String text) {
+        try {
+            Double.parseDouble(text);
+            return true;
+        } catch (NumberFormatException e) {
+            return false;
+        }
     }
 
     private static long sum(int[] counts) {
