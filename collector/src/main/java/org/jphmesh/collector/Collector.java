@@ -135,11 +135,21 @@ public final class Collector implements AutoCloseable {
                 }
                 long now = writer.stored();
                 double seconds = n.entry().interval().toMillis() / 1000.0;
-                n.sendData(Math.round((now - lastStored[0]) / seconds * 10) / 10.0);
+                n.sendJson(n.codifier(), report(Math.round((now - lastStored[0]) / seconds * 10) / 10.0));
                 lastStored[0] = now;
             }
         });
         this.maintenance = summaries == null ? null : maintain(owner, summaries, node);
+    }
+
+    /**
+     * The collector's own reading: {@code value} is readings stored per second (what legacy tools plot);
+     * the other members let a dashboard show the journal's state without reaching into the collector.
+     */
+    private String report(double storedPerSecond) {
+        long backlog = Math.max(0, journal.appended() - writer.stored() - writer.repeated());
+        return "{\"value\":" + storedPerSecond + ",\"stored\":" + writer.stored() + ",\"backlog\":" + backlog
+                + ",\"refused\":" + journal.refused() + ",\"outage\":" + writer.inOutage() + "}";
     }
 
     /** Every 10 s: the rollups of what was stored, and the network's loss as this collector saw it. */

@@ -1,0 +1,130 @@
+package org.jphmesh.web.http;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import java.sql.SQLException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
+import org.jphmesh.web.http.auth.AccessGuard;
+import org.jphmesh.web.http.auth.Role;
+import org.jphmesh.web.http.auth.Session;
+import org.jphmesh.web.http.auth.UserStore;
+
+/** Sign-in, sign-out, the session's token, and (for admins) the users. */
+final class AuthRoutes {
+
+    private final WebServices services;
+    private final AccessGuard guard;
+    private final AtomicLong loginFailures = new AtomicLong();
+
+    AuthRoutes(WebServices services, AccessGuard guard) {
+        this.services = services;
+        this.guard = guard;
+        services.metrics().counter("jph_web_login_failures", "Failed dashboard sign-ins", loginFailures::get);
+    }
+
+    void register(RoutesConfig routes) {
+        routes.post("/api/login", this::login);
+        routes.post("/api/logout", this::logout);
+        routes.get("/api/session", this::session);
+        routes.get("/api/users", this::users);
+        routes.post("/api/users", this::saveUser);
+        routes.post("/api/users/{email}/delete", this::deleteUser);
+    }
+
+    private void login(Context ctx) throws SQLException {
+        JsonNode body = JsonBodies.object(ctx);
+        String email = JsonBodies.text(body, "email");
+        String password = JsonBodies.text(body, "password");
+        long wait = services.logins().retryAfterSeconds(ctx.ip(), email);
+        if (wait > 0) {
+            ctx.header("Retry-After", Long.toString(wait));
+            throw new ApiException(429, "too many failed sign-ins; try again in " + wait + " s");
+        }
+        if (services.users() == null) {
+            throw new ApiException(503, "this dashboard has no user database (Sensor.SQL); enable AnonymousRead or add one");
+        }
+        Optional<Role> role = services.users().verify(email, password);
+        if (role.isEmpty()) {
+            services.logins().failed(ctx.ip(), email);
+            loginFailures.incrementAndGet();
+            throw new ApiException(401, "wrong email or password");
+        }
+        services.logins().succeeded(email);
+        // A fresh id at every sign-in: a session id planted before it is worth nothing after.
+        services.sessions().remove(ctx.cookie(AccessGuard.COOKIE));
+        Session session = services.sessions().create(email, role.get());
+        guard.setCookie(ctx, session.id(), services.settings().sessionIdleMinutes() * 60L);
+        ctx.json(describe(session));
+    }
+
+    private void logout(Context ctx) {
+        services.sessions().remove(ctx.cookie(AccessGuard.COOKIE));
+        guard.setCookie(ctx, "", 0);
+        ctx.status(204);
+    }
+
+    private void session(Context ctx) {
+        Session session = AccessGuard.session(ctx).orElseThrow(() -> new ApiException(401, "sign in first"));
+        ctx.json(describe(session));
+    }
+
+    private static Map<String, Object> describe(Session session) {
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("user", session.user());
+        answer.put("role", session.role());
+        answer.put("csrf", session.anonymous() ? null : session.csrf());
+        answer.put("anonymous", session.anonymous());
+        return answer;
+    }
+
+    private void users(Context ctx) throws SQLException {
+        AccessGuard.require(ctx, Role.admin);
+        ctx.json(Map.of("users", userStore().list()));
+    }
+
+    private void saveUser(Context ctx) throws SQLException {
+        AccessGuard.require(ctx, Role.admin);
+        JsonNode body = JsonBodies.object(ctx);
+        String email = JsonBodies.text(body, "email");
+        String password = JsonBodies.text(body, "password");
+        if (!email.contains("@") || email.length() > 254) {
+            throw new BadRequestException("email must be an address like ann@example.org, not '" + email + "'");
+        }
+        if (password.length() < 10) {
+            throw new BadRequestException("password must have at least 10 characters");
+        }
+        Role role;
+        try {
+            role = Role.parse(JsonBodies.text(body, "role"));
+        } catch (IllegalArgumentException e) {
+            throw new BadRequestException(e.getMessage());
+        }
+        userStore().save(email, password, role);
+        services.sessions().removeUser(email);
+        ctx.status(201).json(Map.of("email", email, "role", role));
+    }
+
+    private void deleteUser(Context ctx) throws SQLException {
+        Session self = AccessGuard.require(ctx, Role.admin);
+        String email = ctx.pathParam("email");
+        if (email.equals(self.user())) {
+            throw new BadRequestException("you cannot delete your own account while signed in with it");
+        }
+        if (!userStore().delete(email)) {
+            throw new ApiException(404, "no user " + email);
+        }
+        services.sessions().removeUser(email);
+        ctx.status(204);
+    }
+
+    private UserStore userStore() {
+        if (services.users() == null) {
+            throw new ApiException(503, "this dashboard has no user database (Sensor.SQL)");
+        }
+        return services.users();
+    }
+}

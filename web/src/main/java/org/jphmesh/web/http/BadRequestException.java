@@ -1,0 +1,9 @@
+package org.jphmesh.web.http;
+
+/** A request parameter that is wrong; answered 400 with the message, which says what was wrong. */
+public final class BadRequestException extends RuntimeException {
+
+    public BadRequestException(String message) {
+        super(message, null, false, false);
+    }
+}

@@ -1,0 +1,27 @@
+package org.jphmesh.web.http;
+
+import io.javalin.http.Context;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** {@code /health}: UP when the bus runs; DEGRADED (still 200, the dashboard works) when a store is away. */
+final class Health {
+
+    private Health() {
+    }
+
+    static void answer(Context ctx, WebServices services) {
+        Map<String, Object> parts = new LinkedHashMap<>();
+        boolean bus = !services.node().whenStopped().isDone();
+        String postgres = services.history() == null ? "not configured" : services.history().reachable() ? "up" : "down";
+        parts.put("bus", bus ? "up" : "down");
+        parts.put("postgres", postgres);
+        parts.put("redis", services.health().redis());
+        parts.put("mqtt", services.health().mqtt());
+        boolean degraded = parts.values().stream().anyMatch("down"::equals);
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("status", !bus ? "DOWN" : degraded ? "DEGRADED" : "UP");
+        answer.putAll(parts);
+        ctx.status(bus ? 200 : 503).json(answer);
+    }
+}

@@ -1,0 +1,57 @@
+package org.jphmesh.web.http;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import org.jphmesh.bus.frame.Codifier;
+
+/** Request parameters read strictly: anything off gets a 400 that names the parameter and what it takes. */
+public final class Parameters {
+
+    private Parameters() {
+    }
+
+    public static Codifier codifier(String name, String text) {
+        try {
+            return Codifier.of(text);
+        } catch (IllegalArgumentException | NullPointerException e) {
+            throw new BadRequestException(name + " must be a two-character codifier like G1, not '" + text + "'");
+        }
+    }
+
+    /** Epoch milliseconds, or an ISO-8601 instant ({@code 2026-11-22T10:00:00Z}, offsets allowed). */
+    public static long time(String name, String text, long otherwise) {
+        if (text == null || text.isBlank()) {
+            return otherwise;
+        }
+        String trimmed = text.trim();
+        if (trimmed.matches("-?\\d{1,15}")) {
+            return Long.parseLong(trimmed);
+        }
+        try {
+            return Instant.parse(trimmed).toEpochMilli();
+        } catch (DateTimeParseException notInstant) {
+            try {
+                return OffsetDateTime.parse(trimmed).toInstant().toEpochMilli();
+            } catch (DateTimeParseException e) {
+                throw new BadRequestException(name + " must be epoch milliseconds or ISO-8601 like 2026-11-22T10:00:00Z, not '"
+                        + text + "'");
+            }
+        }
+    }
+
+    public static int integer(String name, String text, int otherwise, int min, int max) {
+        if (text == null || text.isBlank()) {
+            return otherwise;
+        }
+        try {
+            int value = Integer.parseInt(text.trim());
+            if (value >= min && value <= max) {
+                return value;
+            }
+        } catch (NumberFormatException e) {
+            // reported below with the allowed range
+        }
+        throw new BadRequestException(name + " must be a whole number from " + min + " to " + max + ", not '" + text + "'");
+    }
+}

@@ -1,0 +1,27 @@
+package org.jphmesh.web.http;
+
+import org.jphmesh.bus.node.Node;
+import org.jphmesh.web.WebSettings;
+import org.jphmesh.web.command.CommandService;
+import org.jphmesh.web.history.HistoryStore;
+import org.jphmesh.web.http.auth.LoginLimiter;
+import org.jphmesh.web.http.auth.SessionStore;
+import org.jphmesh.web.http.auth.UserStore;
+import org.jphmesh.web.live.LiveHub;
+import org.jphmesh.web.state.MeshView;
+
+/**
+ * What the HTTP layer works with. {@code history} and {@code users} are null when the entry names no
+ * database; {@code health} reports the parts the server does not own (Redis, MQTT).
+ */
+public record WebServices(WebSettings settings, Node node, MeshView view, CommandService commands, HistoryStore history,
+                          UserStore users, SessionStore sessions, LoginLimiter logins, LiveHub live, WebMetrics metrics,
+                          HealthReport health) {
+
+    /** The state of the parts beside the bus and the database, for {@code /health}. */
+    public interface HealthReport {
+        String redis();
+
+        String mqtt();
+    }
+}

@@ -1,0 +1,167 @@
+package org.jphmesh.web.live;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.websocket.WsConfig;
+import io.javalin.websocket.WsContext;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import io.netty.util.concurrent.DefaultThreadFactory;
+import org.jphmesh.web.state.MeshEvent;
+import org.jphmesh.web.state.MeshListener;
+import org.jphmesh.web.state.MeshView;
+import org.jphmesh.web.state.SensorView;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Fans the mesh out to browsers over WebSocket: a snapshot on connect, then every {@value #FLUSH_MILLIS} ms
+ * one message with the sensors that changed (latest wins, so a burst costs one message per browser, not one
+ * per frame) and the events since. One thread sends everything, so messages to a browser never interleave,
+ * and the bus I/O thread only puts changes in a map.
+ */
+public final class LiveHub implements MeshListener, AutoCloseable {
+
+    static final long FLUSH_MILLIS = 20;
+    private static final Logger LOG = LoggerFactory.getLogger(LiveHub.class);
+    private static final int EVENT_QUEUE = 1_000;
+
+    private final MeshView view;
+    private final ObjectMapper json;
+    private final ConcurrentHashMap<String, SensorView> changed = new ConcurrentHashMap<>();
+    private final ArrayBlockingQueue<MeshEvent> events = new ArrayBlockingQueue<>(EVENT_QUEUE);
+    private final ConcurrentHashMap<String, WsContext> clients = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, WsContext> joining = new ConcurrentHashMap<>();
+    private final ScheduledExecutorService sender;
+    private final AtomicLong messages = new AtomicLong();
+
+    public LiveHub(MeshView view, ObjectMapper json) {
+        this.view = view;
+        this.json = json;
+        this.sender = Executors.newSingleThreadScheduledExecutor(new DefaultThreadFactory("jph-web-live", true));
+        this.sender.scheduleWithFixedDelay(this::flush, FLUSH_MILLIS, FLUSH_MILLIS, TimeUnit.MILLISECONDS);
+        view.addListener(this);
+    }
+
+    public void configure(WsConfig ws) {
+        ws.onConnect(ctx -> {
+            ctx.enableAutomaticPings(15, TimeUnit.SECONDS);
+            joining.put(ctx.sessionId(), ctx);
+        });
+        ws.onClose(ctx -> forget(ctx.sessionId()));
+        ws.onError(ctx -> forget(ctx.sessionId()));
+        ws.onMessage(ctx -> { });
+    }
+
+    @Override
+    public void sensorChanged(SensorView sensor) {
+        changed.put(sensor.code(), sensor);
+    }
+
+    @Override
+    public void event(MeshEvent event) {
+        // A browser that misses an event in a storm still has the events page; the bus thread never waits.
+        events.offer(event);
+    }
+
+    private void flush() {
+        try {
+            long now = view.now();
+            for (WsContext ctx : new ArrayList<>(joining.values())) {
+                joining.remove(ctx.sessionId());
+                Map<String, Object> snapshot = new LinkedHashMap<>();
+                snapshot.put("type", "snapshot");
+                snapshot.put("now", now);
+                snapshot.put("sensors", view.sensors());
+                if (send(ctx, json.writeValueAsString(snapshot))) {
+                    clients.put(ctx.sessionId(), ctx);
+                }
+            }
+            List<SensorView> batch = drainChanges();
+            if (!batch.isEmpty()) {
+                Map<String, Object> update = new LinkedHashMap<>();
+                update.put("type", "update");
+                update.put("now", now);
+                update.put("sensors", batch);
+                broadcast(json.writeValueAsString(update));
+            }
+            MeshEvent event;
+            while ((event = events.poll()) != null) {
+                Map<String, Object> message = new LinkedHashMap<>();
+                message.put("type", "event");
+                message.put("now", now);
+                message.put("event", event);
+                broadcast(json.writeValueAsString(message));
+            }
+        } catch (JsonProcessingException | RuntimeException e) {
+            LOG.warn("live update failed: {}", e.toString());
+        }
+    }
+
+    private List<SensorView> drainChanges() {
+        List<SensorView> batch = new ArrayList<>();
+        for (String code : changed.keySet()) {
+            SensorView sensor = changed.remove(code);
+            if (sensor != null) {
+                batch.add(sensor);
+            }
+        }
+        return batch;
+    }
+
+    private void broadcast(String message) {
+        for (WsContext ctx : clients.values()) {
+            if (!send(ctx, message)) {
+                forget(ctx.sessionId());
+            }
+        }
+    }
+
+    private boolean send(WsContext ctx, String message) {
+        try {
+            if (!ctx.session.isOpen()) {
+                return false;
+            }
+            ctx.send(message);
+            messages.incrementAndGet();
+            return true;
+        } catch (RuntimeException e) {
+            LOG.debug("dropping live client {}: {}", ctx.sessionId(), e.toString());
+            return false;
+        }
+    }
+
+    private void forget(String sessionId) {
+        clients.remove(sessionId);
+        joining.remove(sessionId);
+    }
+
+    public int clients() {
+        return clients.size() + joining.size();
+    }
+
+    public long messagesSent() {
+        return messages.get();
+    }
+
+    @Override
+    public void close() {
+        view.removeListener(this);
+        sender.shutdownNow();
+        for (WsContext ctx : clients.values()) {
+            try {
+                ctx.closeSession();
+            } catch (RuntimeException e) {
+                LOG.debug("closing live client: {}", e.toString());
+            }
+        }
+    }
+}

@@ -1,0 +1,10 @@
+package org.jphmesh.web.state;
+
+/** Told of every change of the mesh view, on the bus I/O thread: must only hand the change on. */
+public interface MeshListener {
+
+    void sensorChanged(SensorView sensor);
+
+    default void event(MeshEvent event) {
+    }
+}

@@ -1,0 +1,386 @@
+package org.jphmesh.web.state;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.jphmesh.bus.config.MeshConfig;
+import org.jphmesh.bus.config.SensorConfig;
+import org.jphmesh.bus.frame.BusChannel;
+import org.jphmesh.bus.frame.Codifier;
+import org.jphmesh.bus.frame.DataPayload;
+import org.jphmesh.bus.frame.Flag;
+import org.jphmesh.bus.frame.Frame;
+import org.jphmesh.bus.frame.JsonReading;
+import org.jphmesh.bus.frame.ReadingValues;
+import org.jphmesh.bus.frame.TextReading;
+import org.jphmesh.bus.sequence.SequenceAccounting;
+import org.jphmesh.bus.sequence.SequenceStats;
+
+/**
+ * The dashboard's picture of the mesh, kept from the frames it hears: each codifier's latest reading, its
+ * node's liveness and rate, and recent events. Fed on the bus I/O thread ({@link #onFrame}); read by the
+ * HTTP handlers, the WebSocket fan-out and the MQTT bridge. Status is a function of time, so
+ * {@link #tick()} re-evaluates it and tells listeners what changed without any frame.
+ */
+public final class MeshView {
+
+    /** Alive frames come every KeepAliveInterval exactly; this much jitter does not make a node DOWN. */
+    static final long DOWN_GRACE_MILLIS = 2_000;
+    private static final Set<String> PROGRAM_TYPES = Set.of("ControlProgram", "Flask", "Web", "jphRedis",
+            "jphPostgreSQL", "Collector", "Router", "postgresCalcHandler", "jphCalcHistory");
+
+    private final Clock clock;
+    private final Codifier self;
+    private final ConcurrentHashMap<Codifier, Tracked> tracked = new ConcurrentHashMap<>();
+    private final List<MeshListener> listeners = new CopyOnWriteArrayList<>();
+    private final EventLog events = new EventLog(1_000);
+    private volatile MeshConfig config;
+    private volatile Map<Codifier, Codifier> parents;
+    private volatile SequenceAccounting accounting;
+
+    public MeshView(MeshConfig config, Codifier self, Clock clock) {
+        this.clock = clock;
+        this.self = self;
+        reload(config);
+    }
+
+    public void reload(MeshConfig newConfig) {
+        Map<Codifier, Codifier> byProxy = new ConcurrentHashMap<>();
+        for (SensorConfig entry : newConfig.sensors()) {
+            entry.listedProxies().forEach(proxy -> byProxy.put(proxy, entry.code()));
+            if (entry.isProxy() && entry.proxyParent() != null) {
+                byProxy.putIfAbsent(entry.code(), entry.proxyParent());
+            }
+        }
+        this.parents = byProxy;
+        this.config = newConfig;
+    }
+
+    /** Where gaps are read from: the node's own sequence accounting of what it received. */
+    public void useAccounting(SequenceAccounting nodeAccounting) {
+        this.accounting = nodeAccounting;
+    }
+
+    public void addListener(MeshListener listener) {
+        listeners.add(listener);
+    }
+
+    public void removeListener(MeshListener listener) {
+        listeners.remove(listener);
+    }
+
+    public MeshConfig config() {
+        return config;
+    }
+
+    public EventLog events() {
+        return events;
+    }
+
+    public long now() {
+        return clock.millis();
+    }
+
+    /** The codifier whose node sends this one's readings: a proxy's parent, otherwise itself. */
+    public Codifier nodeOf(Codifier code) {
+        return parents.getOrDefault(code, code);
+    }
+
+    public void onFrame(Frame frame) {
+        long now = clock.millis();
+        Codifier from = frame.from();
+        if (frame.flag().channel() == BusChannel.DATA) {
+            onData(frame, from, now);
+            return;
+        }
+        switch (frame.flag()) {
+            case ALIVE -> {
+                if (track(from).alive(now, frame.control().active())) {
+                    event(new MeshEvent(now, MeshEvent.Kind.control, from + (frame.control().active() ? " is active" : " is halted"),
+                            from.value(), null, "I"));
+                    changedNode(from);
+                }
+            }
+            case NEW_SEQUENCE -> {
+                track(from).heard(now);
+                event(new MeshEvent(now, MeshEvent.Kind.control, from + " started (new control sequence)", from.value(), null, "N"));
+            }
+            case PONG -> track(from).heard(now);
+            case PING, START, HALT, RELOAD, SET, STEP -> {
+                track(from).heard(now);
+                event(new MeshEvent(now, MeshEvent.Kind.control, describe(frame), from.value(), frame.to().value(),
+                        String.valueOf(frame.flag().letter())));
+            }
+            default -> { }
+        }
+    }
+
+    private void onData(Frame frame, Codifier from, long now) {
+        Codifier node = nodeOf(from);
+        Tracked nodeState = track(node);
+        nodeState.heard(now);
+        if (frame.flag() == Flag.DATA_SEQUENCE) {
+            return;
+        }
+        DataPayload payload = (DataPayload) frame.payload();
+        OptionalDouble number = ReadingValues.numeric(payload);
+        String text = payload instanceof TextReading t ? t.text() : payload instanceof JsonReading j ? j.json() : null;
+        Tracked sensor = track(from);
+        sensor.reading(number.isPresent() ? number.getAsDouble() : null, text, now, frame.sequence());
+        nodeState.readings.mark(now);
+        noticeGap(from, sensor, now);
+        notify(view(from));
+    }
+
+    private void noticeGap(Codifier from, Tracked sensor, long now) {
+        SequenceAccounting source = accounting;
+        if (source == null) {
+            return;
+        }
+        Optional<SequenceStats> stats = source.stats(from, BusChannel.DATA);
+        if (stats.isPresent() && stats.get().lost() > sensor.lostSeen) {
+            long missing = stats.get().lost() - sensor.lostSeen;
+            sensor.lostSeen = stats.get().lost();
+            event(new MeshEvent(now, MeshEvent.Kind.gap, from + ": " + missing + " reading(s) missing before sequence "
+                    + stats.get().lastSequence(), from.value(), null, null));
+        }
+    }
+
+    /** Records the round trip of a ping this dashboard sent. */
+    public void pinged(Codifier from, double rttMillis) {
+        long now = clock.millis();
+        Tracked state = track(from);
+        state.heard(now);
+        state.pinged(rttMillis, now);
+    }
+
+    /** Seeds a codifier from the collector's Redis hash, without overriding what was heard since start. */
+    public void seed(Codifier code, Double value, String text, Long readingAt, Long aliveAt, Boolean active) {
+        Tracked state = track(code);
+        synchronized (state) {
+            if (state.readingAt == null && readingAt != null) {
+                state.value = value;
+                state.text = text;
+                state.readingAt = readingAt;
+                state.sentData = true;
+            }
+            if (state.aliveAt == null && aliveAt != null) {
+                state.aliveAt = aliveAt;
+                state.active = active;
+            }
+        }
+    }
+
+    public void event(MeshEvent event) {
+        events.add(event);
+        for (MeshListener listener : listeners) {
+            listener.event(event);
+        }
+    }
+
+    /** Re-evaluates every status against the clock and tells listeners of those that changed. */
+    public void tick() {
+        // The dashboard never hears its own frames; it is alive and active while it runs.
+        track(self).alive(clock.millis(), true);
+        for (SensorView sensor : sensors()) {
+            Tracked state = tracked.get(Codifier.of(sensor.code()));
+            if (state != null && state.lastStatus != sensor.status()) {
+                state.lastStatus = sensor.status();
+                notify(sensor);
+            }
+        }
+    }
+
+    /** Every sensor: configured entries that send readings, and any codifier heard sending one. */
+    public List<SensorView> sensors() {
+        List<SensorView> out = new ArrayList<>();
+        MeshConfig current = config;
+        for (SensorConfig entry : current.sensors()) {
+            Tracked state = tracked.get(entry.code());
+            boolean sends = state != null && state.sentData;
+            if (sends || (entry.active() && !PROGRAM_TYPES.contains(entry.type()))) {
+                out.add(view(entry.code()));
+            }
+        }
+        tracked.forEach((code, state) -> {
+            if (state.sentData && current.sensor(code).isEmpty()) {
+                out.add(view(code));
+            }
+        });
+        out.sort(Comparator.comparing(SensorView::node).thenComparing(SensorView::code));
+        return out;
+    }
+
+    public Optional<SensorView> sensor(Codifier code) {
+        boolean known = config.sensor(code).isPresent() || tracked.containsKey(code);
+        return known ? Optional.of(view(code)) : Optional.empty();
+    }
+
+    public SensorView view(Codifier code) {
+        SensorConfig entry = config.sensor(code).orElse(null);
+        Codifier node = nodeOf(code);
+        SensorConfig nodeEntry = config.sensor(node).orElse(entry);
+        long timeoutMs = entry == null ? 60_000 : entry.timeout().toMillis();
+        long keepAliveMs = nodeEntry == null ? 60_000 : nodeEntry.keepAlive().toMillis();
+        Tracked state = tracked.get(code);
+        Tracked nodeState = tracked.get(node);
+        Double value = null;
+        String text = null;
+        Long readingAt = null;
+        Long sequence = null;
+        if (state != null) {
+            synchronized (state) {
+                value = state.value;
+                text = state.text;
+                readingAt = state.readingAt;
+                sequence = state.sequence;
+            }
+        }
+        Long aliveAt = null;
+        Boolean active = null;
+        if (nodeState != null) {
+            synchronized (nodeState) {
+                aliveAt = nodeState.aliveAt;
+                active = nodeState.active;
+            }
+        }
+        SensorStatus status = status(clock.millis(), readingAt, aliveAt, active, timeoutMs, keepAliveMs);
+        return new SensorView(code.value(),
+                entry == null ? code.value() : entry.shortName(),
+                entry == null ? code.value() : entry.name(),
+                entry == null ? "" : entry.symbol(),
+                entry == null ? "unknown" : entry.type(),
+                node.value(),
+                entry != null && entry.controlEnabled() || nodeEntry != null && nodeEntry.controlEnabled() && node.equals(code),
+                value, text, readingAt, sequence, aliveAt, active, status, timeoutMs, keepAliveMs);
+    }
+
+    static SensorStatus status(long now, Long readingAt, Long aliveAt, Boolean active, long timeoutMs, long keepAliveMs) {
+        if (readingAt == null && aliveAt == null) {
+            return SensorStatus.UNKNOWN;
+        }
+        if (Boolean.FALSE.equals(active)) {
+            return SensorStatus.HALTED;
+        }
+        if (readingAt != null && now - readingAt <= timeoutMs) {
+            return SensorStatus.OK;
+        }
+        long lastHeard = Math.max(readingAt == null ? Long.MIN_VALUE : readingAt, aliveAt == null ? Long.MIN_VALUE : aliveAt);
+        return now - lastHeard <= keepAliveMs + DOWN_GRACE_MILLIS ? SensorStatus.STALE : SensorStatus.DOWN;
+    }
+
+    /** Every node: configured entries that are not proxies or programs without readings, and any codifier heard. */
+    public List<NodeView> nodes() {
+        List<NodeView> out = new ArrayList<>();
+        MeshConfig current = config;
+        Set<Codifier> seen = new java.util.HashSet<>();
+        for (SensorConfig entry : current.sensors()) {
+            if (!parents.containsKey(entry.code()) && (entry.active() || tracked.containsKey(entry.code()))) {
+                out.add(node(entry.code()));
+                seen.add(entry.code());
+            }
+        }
+        tracked.forEach((code, state) -> {
+            if (!seen.contains(code) && !parents.containsKey(code)) {
+                out.add(node(code));
+            }
+        });
+        out.sort(Comparator.comparing(NodeView::code));
+        return out;
+    }
+
+    public NodeView node(Codifier code) {
+        SensorView sensor = view(code);
+        Tracked state = tracked.get(code);
+        double rate = state == null ? 0 : state.readings.perSecond(clock.millis());
+        Double rtt = null;
+        Long pingAt = null;
+        if (state != null) {
+            synchronized (state) {
+                rtt = state.pingRttMs;
+                pingAt = state.pingAt;
+            }
+        }
+        long lost = 0;
+        long duplicated = 0;
+        long reordered = 0;
+        long received = 0;
+        long restarts = 0;
+        List<String> proxies = new ArrayList<>();
+        parents.forEach((proxy, parent) -> {
+            if (parent.equals(code)) {
+                proxies.add(proxy.value());
+            }
+        });
+        proxies.sort(String::compareTo);
+        SequenceAccounting source = accounting;
+        if (source != null) {
+            List<Codifier> streams = new ArrayList<>();
+            streams.add(code);
+            proxies.forEach(p -> streams.add(Codifier.of(p)));
+            for (Codifier stream : streams) {
+                Optional<SequenceStats> stats = source.stats(stream, BusChannel.DATA);
+                if (stats.isPresent()) {
+                    received += stats.get().received();
+                    lost += stats.get().lost();
+                    duplicated += stats.get().duplicated();
+                    reordered += stats.get().reordered();
+                    restarts += stats.get().restarts();
+                }
+            }
+        }
+        SensorStatus status = sensor.status() == SensorStatus.STALE && !sensor.type().equals("unknown")
+                && config.sensor(code).map(e -> PROGRAM_TYPES.contains(e.type())).orElse(false)
+                ? SensorStatus.OK : sensor.status();
+        return new NodeView(code.value(), sensor.name(), sensor.type(), status, sensor.active(), sensor.aliveAt(),
+                Math.round(rate * 100) / 100.0, received, lost, duplicated, reordered, restarts, rtt, pingAt,
+                sensor.controlEnabled(), List.copyOf(proxies));
+    }
+
+    private void changedNode(Codifier node) {
+        notify(view(node));
+        parents.forEach((proxy, parent) -> {
+            if (parent.equals(node)) {
+                notify(view(proxy));
+            }
+        });
+    }
+
+    private void notify(SensorView view) {
+        Tracked state = tracked.get(Codifier.of(view.code()));
+        if (state != null) {
+            state.lastStatus = view.status();
+        }
+        for (MeshListener listener : listeners) {
+            listener.sensorChanged(view);
+        }
+    }
+
+    private Tracked track(Codifier code) {
+        return tracked.computeIfAbsent(code, c -> new Tracked());
+    }
+
+    private static String describe(Frame frame) {
+        String who = frame.from() + " \u2192 " + frame.to();
+        return switch (frame.flag()) {
+            case PING -> who + ": ping";
+            case START -> who + ": start";
+            case HALT -> who + ": halt";
+            case RELOAD -> who + ": reload configuration";
+            case SET -> who + ": set to " + frame.control().timeComponent();
+            case STEP -> who + ": step by " + frame.control().timeComponent();
+            default -> who + ": " + frame.flag().letter();
+        };
+    }
+
+    public Codifier self() {
+        return self;
+    }
+}

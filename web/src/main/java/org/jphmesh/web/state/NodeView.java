@@ -1,0 +1,13 @@
+package org.jphmesh.web.state;
+
+import java.util.List;
+
+/** One node as the nodes page lists it: liveness, reading rate over the last minute, sequence figures, last ping. */
+public record NodeView(String code, String name, String type, SensorStatus status, Boolean active, Long aliveAt,
+                       double readingRate, long received, long lost, long duplicated, long reordered, long restarts,
+                       Double pingRttMs, Long pingAt, boolean controlEnabled, List<String> proxies) {
+
+    public NodeView {
+        proxies = List.copyOf(proxies);
+    }
+}

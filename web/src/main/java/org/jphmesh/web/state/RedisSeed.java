@@ -1,0 +1,83 @@
+package org.jphmesh.web.state;
+
+import java.util.Map;
+import org.jphmesh.bus.config.RedisSettings;
+import org.jphmesh.bus.frame.Codifier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import redis.clients.jedis.Jedis;
+import redis.clients.jedis.params.ScanParams;
+import redis.clients.jedis.resps.ScanResult;
+
+/**
+ * Fills the view at start from the collector's latest-state hashes, so tiles show the last value at once
+ * instead of waiting a {@code SensorInterval}. Best effort: without Redis the tiles fill from the bus.
+ */
+public final class RedisSeed {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RedisSeed.class);
+
+    private RedisSeed() {
+    }
+
+    /** Returns how many codifiers were seeded, or -1 when Redis did not answer. */
+    public static int seed(MeshView view, RedisSettings settings) {
+        try (Jedis jedis = new Jedis(settings.host(), settings.port(), 2_000)) {
+            if (settings.password() != null) {
+                jedis.auth(settings.password());
+            }
+            int seeded = 0;
+            String cursor = ScanParams.SCAN_POINTER_START;
+            ScanParams match = new ScanParams().match(escape(settings.keyPrefix()) + "??").count(500);
+            do {
+                ScanResult<String> page = jedis.scan(cursor, match);
+                for (String key : page.getResult()) {
+                    String code = key.substring(settings.keyPrefix().length());
+                    if (seedOne(view, code, jedis.hgetAll(key))) {
+                        seeded++;
+                    }
+                }
+                cursor = page.getCursor();
+            } while (!cursor.equals(ScanParams.SCAN_POINTER_START));
+            return seeded;
+        } catch (RuntimeException e) {
+            LOG.warn("Redis {}:{} did not answer ({}); tiles fill from the bus", settings.host(), settings.port(), e.getMessage());
+            return -1;
+        }
+    }
+
+    private static boolean seedOne(MeshView view, String code, Map<String, String> fields) {
+        Codifier codifier;
+        try {
+            codifier = Codifier.of(code);
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+        if (!fields.containsKey("Codifier")) {
+            return false;
+        }
+        String raw = fields.get("Value");
+        Double value = number(raw);
+        view.seed(codifier, value, value == null ? raw : null, whole(fields.get("DTimestamp")),
+                whole(fields.get("ITimestamp")), fields.containsKey("IsActive") ? "True".equals(fields.get("IsActive")) : null);
+        return true;
+    }
+
+    private static Double number(String text) {
+        try {
+            return text == null ? null : Double.valueOf(text);
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    private static Long whole(String text) {
+        Double number = number(text);
+        return number == null ? null : number.longValue();
+    }
+
+    // SCAN patterns are globs: a prefix with * ? [ ] \ must match literally.
+    private static String escape(String prefix) {
+        return prefix.replaceAll("([*?\\[\\]\\\\])", "\\\\$1");
+    }
+}
