@@ -1,0 +1,83 @@
+// uPlot wrappers of the sensor page: a live line and a history mean with a min/max band.
+// uPlot is vendored (vendor/uplot) and loaded as a classic script, so it is the global `uPlot`.
+
+import { formatNumber } from './app.js';
+
+function cssVar(name, fallback) {
+  return getComputedStyle(document.documentElement).getPropertyValue(name).trim() || fallback;
+}
+
+function chartHeight() {
+  return window.matchMedia('(max-width: 560px)').matches ? 200 : 260;
+}
+
+function axes(symbol) {
+  const stroke = cssVar('--muted', '#5a6576');
+  const grid = { stroke: cssVar('--border', '#dce2ea'), width: 1 };
+  return [
+    { stroke, grid, ticks: grid },
+    { stroke, grid, ticks: grid, size: 60, label: symbol || undefined, values: (u, vals) => vals.map(formatNumber) },
+  ];
+}
+
+function legendValue(symbol) {
+  return (u, v) => (v === null || v === undefined ? '—' : symbol ? `${formatNumber(v)} ${symbol}` : formatNumber(v));
+}
+
+/** Keeps a chart as wide as its container. */
+function follow(container, chart) {
+  let last = 0;
+  const observer = new ResizeObserver(() => {
+    const width = Math.floor(container.clientWidth);
+    if (width > 0 && width !== last) {
+      last = width;
+      chart.setSize({ width, height: chartHeight() });
+    }
+  });
+  observer.observe(container);
+  return observer;
+}
+
+/** Live chart: seconds on x (uPlot's time unit), one value series. */
+export function liveChart(container, symbol) {
+  const accent = cssVar('--accent', '#1d5fd6');
+  const opts = {
+    width: Math.max(200, container.clientWidth),
+    height: chartHeight(),
+    scales: { x: { time: true } },
+    series: [
+      {},
+      { label: 'value', stroke: accent, width: 2, points: { show: false }, spanGaps: false, value: legendValue(symbol) },
+    ],
+    axes: axes(symbol),
+    cursor: { drag: { x: false, y: false } },
+  };
+  const chart = new uPlot(opts, [[], []], container);
+  follow(container, chart);
+  return chart;
+}
+
+/**
+ * History chart: series mean, min and max (in that order), the band filled between max and min.
+ * `range()` returns the requested [from, to] in seconds so the x axis shows the whole range, data or not.
+ */
+export function historyChart(container, symbol, range) {
+  const accent = cssVar('--accent', '#1d5fd6');
+  const muted = cssVar('--muted', '#5a6576');
+  const opts = {
+    width: Math.max(200, container.clientWidth),
+    height: chartHeight(),
+    scales: { x: { time: true, range: (u, min, max) => range() ?? [min, max] } },
+    series: [
+      {},
+      { label: 'mean', stroke: accent, width: 2, points: { show: false }, value: legendValue(symbol) },
+      { label: 'min', stroke: muted, width: 1, dash: [4, 4], points: { show: false }, value: legendValue(symbol) },
+      { label: 'max', stroke: muted, width: 1, dash: [4, 4], points: { show: false }, value: legendValue(symbol) },
+    ],
+    bands: [{ series: [3, 2], fill: cssVar('--band', 'rgba(29, 95, 214, 0.16)') }],
+    axes: axes(symbol),
+  };
+  const chart = new uPlot(opts, [[], [], [], []], container);
+  follow(container, chart);
+  return chart;
+}

@@ -1,0 +1,283 @@
+// Sensor page: header, live chart (WebSocket, seeded with 10 minutes of raw history), history chart with ranges,
+// the node's loss and ping figures and its recent events.
+
+import {
+  mountNav, connectLive, api, clock, ageOf, formatReading, formatTime, formatNumber, formatMs,
+  setStatusBadge, showPageError, el, ApiError,
+} from './app.js';
+import { liveChart, historyChart } from './charts.js';
+import { renderLoss, eventItem } from './figures.js';
+
+const LIVE_SEED_MS = 10 * 60 * 1000;
+const MAX_LIVE_POINTS = 20000;
+const MAX_EVENTS = 50;
+const RANGES = { hour: 3600e3, day: 86400e3, week: 7 * 86400e3 };
+
+mountNav(null, { live: true });
+
+const code = new URLSearchParams(location.search).get('code');
+const $ = (id) => document.getElementById(id);
+const historyEl = $('history-chart');
+const historyEmpty = $('history-empty');
+const historyStatus = $('history-status');
+const liveEl = $('live-chart');
+const fromInput = $('from');
+const toInput = $('to');
+const rangeButtons = [...document.querySelectorAll('button[data-range]')];
+
+let sensor = null;
+let live = null;
+let history = null;
+let historyRange = null; // [from, to] in seconds, for the x axis
+let historySeq = 0;
+let liveFrame = 0;
+let snapshots = 0;
+const points = { t: [], v: [] }; // live points, t in epoch ms, ascending
+
+// ---- header ----
+
+function renderHeader() {
+  const s = sensor;
+  const name = s.name || s.code;
+  document.title = `${name} (${s.code}) · JPH mesh`;
+  $('sensor-name').textContent = name;
+  $('sensor-code').textContent = s.code;
+  $('sensor-long').textContent = s.longName && s.longName !== name ? s.longName : '';
+  $('sensor-value').textContent = formatReading(s);
+  setStatusBadge($('sensor-status'), s.status);
+  const node = $('sensor-node');
+  if (s.node && s.node !== s.code) {
+    node.replaceChildren(el('a', { href: `sensor.html?code=${encodeURIComponent(s.node)}`, text: s.node }), ' (proxy parent)');
+  } else {
+    node.textContent = s.node ? `${s.node} (itself)` : '—';
+  }
+  $('sensor-type').textContent = s.type || '—';
+  $('sensor-sequence').textContent = s.sequence ?? '—';
+  const timeouts = [];
+  if (typeof s.timeoutMs === 'number') timeouts.push(`reading ${formatNumber(s.timeoutMs / 1000)} s`);
+  if (typeof s.keepAliveMs === 'number') timeouts.push(`keep-alive ${formatNumber(s.keepAliveMs / 1000)} s`);
+  $('sensor-timeouts').textContent = timeouts.join(', ') || '—';
+  renderAges();
+}
+
+function renderAges() {
+  if (!sensor) return;
+  const reading = typeof sensor.readingAt === 'number' ? ageOf(sensor.readingAt) : 'no reading';
+  $('sensor-age').textContent = reading;
+  $('sensor-reading-at').textContent = typeof sensor.readingAt === 'number' ? `${formatTime(sensor.readingAt)} (${reading})` : 'never';
+  $('sensor-alive-at').textContent = typeof sensor.aliveAt === 'number' ? `${formatTime(sensor.aliveAt)} (${ageOf(sensor.aliveAt)})` : 'never';
+}
+
+function renderFigures(details) {
+  renderLoss($('loss'), details.loss);
+  $('ping').textContent = typeof details.pingRttMs === 'number'
+    ? `${formatMs(details.pingRttMs)}${typeof details.pingAt === 'number' ? ` (${ageOf(details.pingAt)})` : ''}`
+    : 'no ping yet';
+  const list = $('sensor-events');
+  const events = Array.isArray(details.events) ? [...details.events] : [];
+  events.sort((a, b) => (b.at ?? 0) - (a.at ?? 0));
+  list.replaceChildren(...events.slice(0, MAX_EVENTS).map(eventItem));
+  $('sensor-events-empty').hidden = events.length > 0;
+}
+
+async function loadDetails() {
+  const details = await api(`/api/sensors/${encodeURIComponent(code)}`);
+  const { loss, pingRttMs, pingAt, events, ...rest } = details;
+  sensor = { ...(sensor ?? {}), ...rest };
+  renderHeader();
+  renderFigures(details);
+}
+
+// ---- live chart ----
+
+function drawLive() {
+  liveFrame = 0;
+  if (!live) return;
+  live.setData([points.t.map((t) => t / 1000), points.v]);
+  liveEl.dataset.points = String(points.t.length);
+  $('live-status').textContent = points.t.length ? `${points.t.length} readings` : 'waiting for readings…';
+}
+
+function scheduleLive() {
+  if (!liveFrame) liveFrame = requestAnimationFrame(drawLive);
+}
+
+/** Merges points (ms, value) into the live series: ascending, one value per timestamp, capped. */
+function mergePoints(ts, vs) {
+  const pairs = points.t.map((t, i) => [t, points.v[i]]);
+  for (let i = 0; i < ts.length; i++) {
+    if (typeof ts[i] === 'number' && typeof vs[i] === 'number') pairs.push([ts[i], vs[i]]);
+  }
+  pairs.sort((a, b) => a[0] - b[0]);
+  const t = [];
+  const v = [];
+  for (const [pt, pv] of pairs) {
+    if (t.length && t[t.length - 1] === pt) v[v.length - 1] = pv;
+    else {
+      t.push(pt);
+      v.push(pv);
+    }
+  }
+  const drop = Math.max(0, t.length - MAX_LIVE_POINTS);
+  points.t = t.slice(drop);
+  points.v = v.slice(drop);
+  scheduleLive();
+}
+
+function addLivePoint(s) {
+  if (typeof s.readingAt !== 'number' || typeof s.value !== 'number') return;
+  const last = points.t.length ? points.t[points.t.length - 1] : -Infinity;
+  if (s.readingAt > last) {
+    points.t.push(s.readingAt);
+    points.v.push(s.value);
+    if (points.t.length > MAX_LIVE_POINTS) {
+      points.t.shift();
+      points.v.shift();
+    }
+    scheduleLive();
+  } else if (s.readingAt < last) {
+    mergePoints([s.readingAt], [s.value]);
+  }
+}
+
+/** Raw readings from `from` to now into the live chart: the seed, and the gap after a reconnect. */
+async function fillLive(from) {
+  try {
+    const h = await api(`/api/sensors/${encodeURIComponent(code)}/history?from=${Math.floor(from)}&to=${Math.ceil(clock.now())}&step=raw`);
+    mergePoints(h?.t ?? [], h?.mean ?? []);
+  } catch (e) {
+    $('live-status').textContent = `could not load recent readings: ${e.message}`;
+  }
+}
+
+// ---- history chart ----
+
+function toLocalInput(ms) {
+  const d = new Date(ms);
+  const pad = (n) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
+}
+
+function setHistoryStatus(text, isError = false) {
+  historyStatus.textContent = text;
+  historyStatus.classList.toggle('error', isError);
+}
+
+async function loadHistory(from, to) {
+  if (!history) return;
+  const seq = ++historySeq;
+  historyEl.removeAttribute('data-points');
+  historyEl.setAttribute('aria-busy', 'true');
+  setHistoryStatus('Loading…');
+  try {
+    const h = await api(`/api/sensors/${encodeURIComponent(code)}/history?from=${Math.floor(from)}&to=${Math.ceil(to)}`);
+    if (seq !== historySeq) return;
+    const t = Array.isArray(h?.t) ? h.t : [];
+    const col = (name) => t.map((_, i) => (Array.isArray(h[name]) && typeof h[name][i] === 'number' ? h[name][i] : null));
+    historyRange = [(typeof h.from === 'number' ? h.from : from) / 1000, (typeof h.to === 'number' ? h.to : to) / 1000];
+    history.setData([t.map((x) => x / 1000), col('mean'), col('min'), col('max')]);
+    historyEl.dataset.points = String(t.length);
+    historyEmpty.hidden = t.length > 0;
+    setHistoryStatus(`${formatTime(from)} – ${formatTime(to)}: ${t.length} point${t.length === 1 ? '' : 's'}${h.step ? `, step ${h.step}` : ''}`);
+  } catch (e) {
+    if (seq !== historySeq) return;
+    setHistoryStatus(`History unavailable: ${e.message}`, true);
+  } finally {
+    if (seq === historySeq) historyEl.setAttribute('aria-busy', 'false');
+  }
+}
+
+function showRange(name) {
+  const to = clock.now();
+  const from = to - RANGES[name];
+  for (const b of rangeButtons) b.setAttribute('aria-pressed', String(b.dataset.range === name));
+  fromInput.value = toLocalInput(from);
+  toInput.value = toLocalInput(to);
+  loadHistory(from, to);
+}
+
+function showCustomRange() {
+  const from = fromInput.value ? new Date(fromInput.value).getTime() : NaN;
+  const to = toInput.value ? new Date(toInput.value).getTime() : NaN;
+  if (!Number.isFinite(from) || !Number.isFinite(to)) {
+    setHistoryStatus('Enter both a start and an end.', true);
+    return;
+  }
+  if (from >= to) {
+    setHistoryStatus('The start must be before the end.', true);
+    return;
+  }
+  for (const b of rangeButtons) b.setAttribute('aria-pressed', 'false');
+  loadHistory(from, to);
+}
+
+// ---- live feed ----
+
+function onSensor(s) {
+  if (!s || s.code !== code) return;
+  sensor = { ...(sensor ?? {}), ...s };
+  renderHeader();
+  addLivePoint(sensor);
+}
+
+function onEvent(msg) {
+  const ev = msg.event;
+  if (!ev || !sensor) return;
+  const related = [code, sensor.node].filter(Boolean);
+  if (!related.includes(ev.from) && !related.includes(ev.to)) return;
+  const list = $('sensor-events');
+  const item = eventItem(ev);
+  item.classList.add('new');
+  list.prepend(item);
+  while (list.children.length > MAX_EVENTS) list.lastElementChild.remove();
+  $('sensor-events-empty').hidden = true;
+}
+
+async function start() {
+  if (!code) {
+    showPageError('No sensor given: open one from the overview.');
+    $('sensor-name').textContent = 'No sensor';
+    return;
+  }
+  $('sensor-code').textContent = code;
+  try {
+    await loadDetails();
+  } catch (e) {
+    if (e instanceof ApiError && e.status === 401) return;
+    showPageError(e instanceof ApiError && e.status === 404 ? `Unknown sensor ${code}.` : `Could not load sensor ${code}: ${e.message}`);
+    if (!(e instanceof ApiError) || e.status === 404) return;
+    sensor = { code };
+  }
+  live = liveChart(liveEl, sensor.symbol);
+  history = historyChart(historyEl, sensor.symbol, () => historyRange);
+  drawLive();
+  fillLive(clock.now() - LIVE_SEED_MS);
+  showRange('hour');
+  connectLive({
+    onSnapshot(msg) {
+      snapshots += 1;
+      (msg.sensors ?? []).forEach(onSensor);
+      if (snapshots > 1 && points.t.length) fillLive(points.t[points.t.length - 1]);
+    },
+    onUpdate(msg) {
+      (msg.sensors ?? []).forEach(onSensor);
+    },
+    onEvent,
+  });
+  setInterval(renderAges, 1000);
+}
+
+for (const b of rangeButtons) b.addEventListener('click', () => showRange(b.dataset.range));
+$('apply-range').addEventListener('click', showCustomRange);
+$('refresh-figures').addEventListener('click', async (e) => {
+  e.currentTarget.disabled = true;
+  try {
+    await loadDetails();
+  } catch (err) {
+    showPageError(`Could not refresh: ${err.message}`);
+  } finally {
+    $('refresh-figures').disabled = false;
+  }
+});
+
+start();

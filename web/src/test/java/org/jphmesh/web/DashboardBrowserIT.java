@@ -1,0 +1,179 @@
+package org.jphmesh.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.jphmesh.bus.frame.Codifier;
+import org.jphmesh.bus.node.Node;
+import org.jphmesh.bus.testing.RecordingCallbacks;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.NoAlertPresentException;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+
+/**
+ * The dashboard in a real browser: Debian's Chromium, headless, driven by chromedriver (./jph test installs
+ * both). Signs in, watches a tile change live, halts the node from its button, and opens a history chart.
+ */
+class DashboardBrowserIT {
+
+    private static final File CHROMIUM = new File(System.getProperty("jph.chromium", "/usr/bin/chromium"));
+    private static final File CHROMEDRIVER = new File(System.getProperty("jph.chromedriver", "/usr/bin/chromedriver"));
+    private static final Duration WAIT = Duration.ofSeconds(15);
+
+    @TempDir
+    Path dir;
+
+    private WebTestRig rig;
+    private WebDriver browser;
+    private ScheduledExecutorService sender;
+    private Node s1;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        assertThat(CHROMIUM).as("Chromium is needed for the browser tests: apt-get install chromium (./jph test does)").exists();
+        assertThat(CHROMEDRIVER).as("chromedriver is needed: apt-get install chromium-driver (./jph test does)").exists();
+        rig = new WebTestRig(dir, false);
+        s1 = rig.node("S1", new RecordingCallbacks());
+        AtomicInteger step = new AtomicInteger();
+        sender = Executors.newSingleThreadScheduledExecutor();
+        sender.scheduleAtFixedRate(() -> {
+            int i = step.incrementAndGet();
+            s1.sendData(Codifier.of("S1"), 20 + (i % 50) / 10.0);
+            s1.sendData(Codifier.of("S2"), 60 + (i % 30) / 10.0);
+        }, 0, 300, TimeUnit.MILLISECONDS);
+        try (Connection connection = rig.database.connect(); Statement sql = connection.createStatement()) {
+            sql.execute("INSERT INTO reading (codifier, ts, seq, kind, value) SELECT 'S1', now() - make_interval(secs => g * 30),"
+                    + " g, 'f', 20 + 3 * sin(g / 10.0) FROM generate_series(1, 110) AS g");
+        }
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM);
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+                "--disable-quic", "--window-size=1280,900", "--user-data-dir=" + Files.createDirectories(dir.resolve("chromium")));
+        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER).usingAnyFreePort().build();
+        browser = new ChromeDriver(service, options);
+        browser.manage().timeouts().implicitlyWait(Duration.ZERO);
+    }
+
+    @AfterEach
+    void tearDown() throws Exception {
+        if (browser != null) {
+            browser.quit();
+        }
+        if (sender != null) {
+            sender.shutdownNow();
+        }
+        if (rig != null) {
+            rig.close();
+        }
+    }
+
+    @Test
+    void an_operator_signs_in_sees_tiles_update_live_halts_a_node_and_opens_its_history() throws IOException {
+        browser.get(rig.base() + "/");
+        await().atMost(WAIT).until(() -> browser.getCurrentUrl().contains("/login.html"));
+        signIn("operator@example.org");
+        await().atMost(WAIT).until(() -> !browser.getCurrentUrl().contains("/login.html"));
+
+        await().atMost(WAIT).until(() -> "OK".equals(attribute(tile("S1"), "data-status")));
+        String first = text(tile("S1"), ".tile-value");
+        await().atMost(WAIT).until(() -> {
+            String now = text(tile("S1"), ".tile-value");
+            return now != null && !now.equals(first);
+        });
+        assertThat(text(tile("S2"), ".tile-value")).contains("6");
+        screenshot("overview");
+
+        browser.get(rig.base() + "/nodes.html");
+        By halt = By.cssSelector("tr[data-code='S1'] button[data-command='halt']");
+        await().atMost(WAIT).until(() -> !browser.findElements(halt).isEmpty() && browser.findElement(halt).isDisplayed());
+        screenshot("nodes");
+        browser.findElement(halt).click();
+        acceptConfirmation();
+        await().atMost(WAIT).until(() -> !s1.isActive());
+        await().atMost(WAIT).until(() -> browser.findElement(By.cssSelector("tr[data-code='S1']")).getText().contains("HALTED"));
+        browser.get(rig.base() + "/");
+        await().atMost(WAIT).until(() -> "HALTED".equals(attribute(tile("S1"), "data-status")));
+        assertThat(text(tile("S1"), ".tile-status")).isEqualTo("HALTED");
+
+        browser.get(rig.base() + "/sensor.html?code=S1");
+        By hour = By.cssSelector("button[data-range='hour']");
+        await().atMost(WAIT).until(() -> !browser.findElements(hour).isEmpty());
+        browser.findElement(hour).click();
+        await().atMost(WAIT).until(() -> {
+            String points = attribute(browser.findElements(By.id("history-chart")).stream().findFirst().orElse(null), "data-points");
+            return points != null && Integer.parseInt(points) > 0;
+        });
+        assertThat(browser.findElements(By.cssSelector("#history-chart canvas"))).isNotEmpty();
+        screenshot("sensor");
+    }
+
+    @Test
+    void a_wrong_password_shows_the_servers_message_and_stays_on_the_sign_in_page() {
+        browser.get(rig.base() + "/login.html");
+        await().atMost(WAIT).until(() -> !browser.findElements(By.id("email")).isEmpty());
+        browser.findElement(By.id("email")).sendKeys("operator@example.org");
+        browser.findElement(By.id("password")).sendKeys("not the password");
+        browser.findElement(By.id("login-button")).click();
+        await().atMost(WAIT).until(() -> browser.findElement(By.id("login-error")).getText().contains("wrong email or password"));
+        assertThat(browser.getCurrentUrl()).contains("/login.html");
+    }
+
+    private void signIn(String email) {
+        await().atMost(WAIT).until(() -> !browser.findElements(By.id("email")).isEmpty());
+        browser.findElement(By.id("email")).sendKeys(email);
+        browser.findElement(By.id("password")).sendKeys(WebTestRig.PASSWORD);
+        browser.findElement(By.id("login-button")).click();
+    }
+
+    private void acceptConfirmation() {
+        try {
+            browser.switchTo().alert().accept();
+        } catch (NoAlertPresentException e) {
+            // The page asked for no confirmation.
+        }
+    }
+
+    private WebElement tile(String code) {
+        return browser.findElements(By.cssSelector(".tile[data-code='" + code + "']")).stream().findFirst().orElse(null);
+    }
+
+    private static String attribute(WebElement element, String name) {
+        return element == null ? null : element.getAttribute(name);
+    }
+
+    private static String text(WebElement element, String selector) {
+        if (element == null) {
+            return null;
+        }
+        return element.findElements(By.cssSelector(selector)).stream().findFirst().map(WebElement::getText).orElse(null);
+    }
+
+    private void screenshot(String name) throws IOException {
+        Path folder = Path.of(System.getProperty("jph.screenshots", "target/screenshots"));
+        Files.createDirectories(folder);
+        File shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
+        Files.copy(shot.toPath(), folder.resolve(name + ".png"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    }
+}
