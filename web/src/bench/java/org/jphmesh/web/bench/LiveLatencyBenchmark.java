@@ -98,19 +98,11 @@ public final class LiveLatencyBenchmark {
     }
 
     private static List<Codifier> codifiers() {
+        String first = "ABDEFGHIJKLMNOPRTUVWXYZ";
+        String second = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
         List<Codifier> codes = new ArrayList<>();
-        String letters = "ABDEFGHJKLMNOPRSTUVWXYZ";
         for (int i = 0; codes.size() < CODIFIERS; i++) {
-            char first = letters.charAt(i / 64 % letters.length());
-            char second = (char) ('0' + i % 64);
-            if (second >= ':' && second < 'A') {
-                continue;
-            }
-            try {
-                codes.add(Codifier.of("" + first + second));
-            } catch (IllegalArgumentException e) {
-                // not a valid codifier character; skip it
-            }
+            codes.add(Codifier.of("" + first.charAt(i / second.length()) + second.charAt(i % second.length())));
         }
         return codes;
     }
@@ -156,11 +148,13 @@ public final class LiveLatencyBenchmark {
         private final ConcurrentLinkedQueue<Long> latencies;
         private final AtomicLong received;
         private final StringBuilder partial = new StringBuilder();
+        private final boolean[] seen;
 
         Listener(long[] sentAt, ConcurrentLinkedQueue<Long> latencies, AtomicLong received) {
             this.sentAt = sentAt;
             this.latencies = latencies;
             this.received = received;
+            this.seen = new boolean[sentAt.length];
         }
 
         @Override
@@ -175,7 +169,9 @@ public final class LiveLatencyBenchmark {
                             JsonNode value = sensor.get("value");
                             if (value != null && value.isNumber()) {
                                 int index = value.asInt();
-                                if (index >= 0 && index < sentAt.length && sentAt[index] != 0) {
+                                // Status re-sends repeat a value; only its first arrival is the reading's latency.
+                                if (index >= 0 && index < sentAt.length && sentAt[index] != 0 && !seen[index]) {
+                                    seen[index] = true;
                                     received.incrementAndGet();
                                     if (index >= 5 * CODIFIERS) { // the first 5 s warm the JIT
                                         latencies.add(now - sentAt[index]);
