@@ -59,6 +59,7 @@ public final class WebApp implements AutoCloseable {
     private final WebServer server;
     private final ScheduledExecutorService chores;
     private final List<AutoCloseable> extras = new ArrayList<>();
+    private final Map<BusChannel, Long> malformedSeen = new EnumMap<>(BusChannel.class);
     private volatile Double ingestLagSeconds;
     private volatile String redisState = "not configured";
 
@@ -116,6 +117,7 @@ public final class WebApp implements AutoCloseable {
         this.server = WebServer.start(services);
         chores.scheduleWithFixedDelay(view::tick, 500, 500, TimeUnit.MILLISECONDS);
         chores.scheduleWithFixedDelay(this::pingAll, 1_000, PING_EVERY.toMillis(), TimeUnit.MILLISECONDS);
+        chores.scheduleWithFixedDelay(this::noticeMalformed, 5, 5, TimeUnit.SECONDS);
         if (history != null) {
             chores.scheduleWithFixedDelay(() -> refreshLag(history), 2, 10, TimeUnit.SECONDS);
         }
@@ -132,6 +134,20 @@ public final class WebApp implements AutoCloseable {
                 view.pinged(reply.from(), reply.roundTrip().toNanos() / 1_000_000d);
             }
         });
+    }
+
+    // One event per bus and 5 s when malformed datagrams arrived, not one per datagram: a flood stays one line.
+    private void noticeMalformed() {
+        for (BusChannel channel : BusChannel.values()) {
+            long total = node.counters().malformedCount(channel);
+            long before = malformedSeen.getOrDefault(channel, 0L);
+            if (total > before) {
+                malformedSeen.put(channel, total);
+                view.event(new org.jphmesh.web.state.MeshEvent(view.now(), org.jphmesh.web.state.MeshEvent.Kind.malformed,
+                        (total - before) + " malformed datagram(s) dropped on the " + channel.name().toLowerCase(java.util.Locale.ROOT)
+                                + " bus (" + total + " since start)", null, null, null));
+            }
+        }
     }
 
     private void refreshLag(HistoryStore history) {

@@ -14,9 +14,14 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.CompletionException;
+import org.jphmesh.bus.codec.FrameCodec;
 import org.jphmesh.bus.frame.Codifier;
+import org.jphmesh.bus.frame.Frame;
+import org.jphmesh.bus.frame.Readings;
 import org.jphmesh.bus.frame.Flag;
 import org.jphmesh.bus.node.Node;
+import org.jphmesh.bus.testing.LoopbackSender;
+import org.jphmesh.bus.testing.MalformedDatagrams;
 import org.jphmesh.bus.testing.RecordingCallbacks;
 import org.jphmesh.web.http.auth.Role;
 import org.junit.jupiter.api.AfterEach;
@@ -261,5 +266,37 @@ class WebApiIT {
                 .statusCode()).isEqualTo(201);
         assertThat(rig.client().login("new@example.org", "long enough now").statusCode()).isEqualTo(200);
         assertThat(WebTestRig.json(admin.get("/api/users")).get("users").toString()).contains("new@example.org");
+    }
+
+    @Test
+    void malformed_datagrams_and_sequence_gaps_show_as_events_and_nothing_breaks() {
+        try (LoopbackSender sender = new LoopbackSender()) {
+            for (byte[] datagram : MalformedDatagrams.oneOfEachKind(false)) {
+                sender.send(datagram, rig.mesh.dataGroup(), rig.mesh.dataPort());
+            }
+            long start = System.currentTimeMillis();
+            for (long sequence : new long[] {100, 101, 102, 106, 107}) {
+                sender.send(encode(Frame.data(sequence, start + sequence, Codifier.of("S1"), Readings.of(sequence))),
+                        rig.mesh.dataGroup(), rig.mesh.dataPort());
+            }
+        }
+        WebTestRig.Client viewer = rig.client().as(Role.viewer);
+        await().atMost(Duration.ofSeconds(15)).until(() -> {
+            String events = WebTestRig.json(viewer.get("/api/events")).get("events").toString();
+            return events.contains("malformed datagram(s) dropped on the data bus") && events.contains("S1: 3 reading(s) missing");
+        });
+        JsonNode events = WebTestRig.json(viewer.get("/api/events"));
+        assertThat(events.get("malformed").get("data").size()).isPositive();
+        assertThat(WebTestRig.json(viewer.get("/api/sensors/S1")).get("value").asDouble()).isEqualTo(107.0);
+        assertThat(viewer.get("/metrics").body()).containsPattern("jph_frames_malformed_total\\{bus=\"data\"} [1-9]");
+    }
+
+    private static byte[] encode(Frame frame) {
+        io.netty.buffer.ByteBuf buffer = io.netty.buffer.Unpooled.buffer();
+        FrameCodec.encode(frame, buffer);
+        byte[] bytes = new byte[buffer.readableBytes()];
+        buffer.readBytes(bytes);
+        buffer.release();
+        return bytes;
     }
 }

@@ -33,6 +33,7 @@ public final class MeshView {
 
     /** Alive frames come every KeepAliveInterval exactly; this much jitter does not make a node DOWN. */
     static final long DOWN_GRACE_MILLIS = 2_000;
+    private static final Set<String> COLLECTOR_TYPES = Set.of("Collector", "jphPostgreSQL");
     private static final Set<String> PROGRAM_TYPES = Set.of("ControlProgram", "Flask", "Web", "jphRedis",
             "jphPostgreSQL", "Collector", "Router", "postgresCalcHandler", "jphCalcHistory");
 
@@ -136,6 +137,9 @@ public final class MeshView {
         sensor.reading(number.isPresent() ? number.getAsDouble() : null, text, now, frame.sequence());
         nodeState.readings.mark(now);
         noticeGap(from, sensor, now);
+        if (text != null && COLLECTOR_TYPES.contains(config.sensor(from).map(SensorConfig::type).orElse(""))) {
+            noticeCollector(from, sensor, text, now);
+        }
         notify(view(from));
     }
 
@@ -150,6 +154,17 @@ public final class MeshView {
             sensor.lostSeen = stats.get().lost();
             event(new MeshEvent(now, MeshEvent.Kind.gap, from + ": " + missing + " reading(s) missing before sequence "
                     + stats.get().lastSequence(), from.value(), null, null));
+        }
+    }
+
+    // A collector's report says whether its database is away; the change is what the events page shows.
+    private void noticeCollector(Codifier from, Tracked sensor, String report, long now) {
+        boolean outage = report.contains("\"outage\":true");
+        if (outage != sensor.collectorOutage) {
+            sensor.collectorOutage = outage;
+            event(new MeshEvent(now, MeshEvent.Kind.collector, outage
+                    ? from + ": the database is unavailable; readings wait in the journal"
+                    : from + ": storing readings again", from.value(), null, null));
         }
     }
 

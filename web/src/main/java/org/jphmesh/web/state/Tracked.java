@@ -15,6 +15,7 @@ final class Tracked {
     long lostSeen;
     SensorStatus lastStatus;
     boolean sentData;
+    boolean collectorOutage;
 
     synchronized void reading(Double newValue, String newText, long at, long seq) {
         value = newValue;
