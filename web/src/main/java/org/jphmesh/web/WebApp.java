@@ -6,11 +6,10 @@ import io.netty.util.concurrent.DefaultThreadFactory;
 import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -35,6 +34,8 @@ import org.jphmesh.web.http.auth.LoginLimiter;
 import org.jphmesh.web.http.auth.SessionStore;
 import org.jphmesh.web.http.auth.UserStore;
 import org.jphmesh.web.live.LiveHub;
+import org.jphmesh.web.mqtt.MqttBridge;
+import org.jphmesh.web.state.MeshEvent;
 import org.jphmesh.web.state.MeshView;
 import org.jphmesh.web.state.RedisSeed;
 import org.jphmesh.web.state.SensorStatus;
@@ -58,7 +59,7 @@ public final class WebApp implements AutoCloseable {
     private final LiveHub live;
     private final WebServer server;
     private final ScheduledExecutorService chores;
-    private final List<AutoCloseable> extras = new ArrayList<>();
+    private final Optional<MqttBridge> mqtt;
     private final Map<BusChannel, Long> malformedSeen = new EnumMap<>(BusChannel.class);
     private volatile Double ingestLagSeconds;
     private volatile String redisState = "not configured";
@@ -82,6 +83,9 @@ public final class WebApp implements AutoCloseable {
             @Override
             public void onReload(Node n, SensorConfig reloaded) {
                 view.reload(n.config());
+                if (mqtt != null) {
+                    mqtt.ifPresent(MqttBridge::configChanged);
+                }
             }
         });
         view.useAccounting(node.accounting());
@@ -101,6 +105,8 @@ public final class WebApp implements AutoCloseable {
         this.live = new LiveHub(view, json);
         WebMetrics metrics = metrics(history);
         CommandService commands = new CommandService(node, view);
+        this.mqtt = MqttBridge.fromEntry(entry, view, commands).map(MqttBridge::start);
+        mqtt.ifPresent(bridge -> mqttMetrics(metrics, bridge));
         WebServices services = new WebServices(settings, node, view, commands, history, users,
                 new SessionStore(Clock.systemUTC(), Duration.ofMinutes(settings.sessionIdleMinutes()), Duration.ofDays(7), 10_000),
                 new LoginLimiter(Clock.systemUTC(), 5, Duration.ofMinutes(5)), live, metrics, new WebServices.HealthReport() {
@@ -111,7 +117,7 @@ public final class WebApp implements AutoCloseable {
 
                     @Override
                     public String mqtt() {
-                        return "not configured";
+                        return mqtt.map(MqttBridge::health).orElse("not configured");
                     }
                 });
         this.server = WebServer.start(services);
@@ -143,7 +149,7 @@ public final class WebApp implements AutoCloseable {
             long before = malformedSeen.getOrDefault(channel, 0L);
             if (total > before) {
                 malformedSeen.put(channel, total);
-                view.event(new org.jphmesh.web.state.MeshEvent(view.now(), org.jphmesh.web.state.MeshEvent.Kind.malformed,
+                view.event(new MeshEvent(view.now(), MeshEvent.Kind.malformed,
                         (total - before) + " malformed datagram(s) dropped on the " + channel.name().toLowerCase(java.util.Locale.ROOT)
                                 + " bus (" + total + " since start)", null, null, null));
             }
@@ -176,6 +182,16 @@ public final class WebApp implements AutoCloseable {
                 .gauge("jph_collector_refused_readings", "Readings a full journal refused, per collector", "collector",
                         () -> collectorFigure("refused"));
         return metrics;
+    }
+
+    private static void mqttMetrics(WebMetrics metrics, MqttBridge bridge) {
+        metrics.counter("jph_mqtt_published", "MQTT messages the broker acknowledged", bridge::published)
+                .counter("jph_mqtt_dropped", "MQTT messages dropped because the outgoing queue was full", bridge::dropped)
+                .counter("jph_mqtt_refused_commands", "MQTT commands refused (not allowed, unknown codifier, bad value)",
+                        bridge::refusedCommands)
+                .counter("jph_mqtt_commands", "MQTT commands turned into control frames", bridge::commandsSent)
+                .gauge("jph_mqtt_connected", "1 while the bridge is connected to the broker", () -> bridge.connected() ? 1 : 0)
+                .gauge("jph_mqtt_queued", "MQTT messages waiting for the broker", bridge::queued);
     }
 
     private Map<String, Double> perBus(java.util.function.ToLongFunction<BusChannel> count) {
@@ -237,13 +253,7 @@ public final class WebApp implements AutoCloseable {
         chores.shutdownNow();
         server.close();
         live.close();
-        for (AutoCloseable extra : extras) {
-            try {
-                extra.close();
-            } catch (Exception e) {
-                LOG.warn("closing {}: {}", extra, e.toString());
-            }
-        }
+        mqtt.ifPresent(MqttBridge::close);
         node.close();
         if (database != null) {
             database.close();

@@ -42,6 +42,11 @@ public final class WebTestRig implements AutoCloseable {
     private final List<AutoCloseable> running = new ArrayList<>();
 
     public WebTestRig(Path dir, boolean anonymousRead) {
+        this(dir, anonymousRead, "");
+    }
+
+    /** {@code cfBlocks}: more members of the dashboard's {@code Sensor} block, e.g. {@code ,"Mqtt":{..}}. */
+    public WebTestRig(Path dir, boolean anonymousRead, String cfBlocks) {
         source.setUrl(database.url());
         source.setUser("postgres");
         Migrations.migrate(source);
@@ -57,7 +62,7 @@ public final class WebTestRig implements AutoCloseable {
         config = mesh.writeConfig(dir, String.join(",",
                 "{\"Codifier\":\"CF\",\"ShortName\":\"Dashboard\",\"Type\":\"Web\",\"KeepAliveInterval\":60,"
                         + "\"Sensor\":{\"SQL\":{\"Database\":\"" + databaseName + "\",\"User\":\"postgres\",\"Host\":\"127.0.0.1\"},"
-                        + "\"Web\":{\"Port\":0,\"AnonymousRead\":" + anonymousRead + "}}}",
+                        + "\"Web\":{\"Port\":0,\"AnonymousRead\":" + anonymousRead + "}" + cfBlocks + "}}",
                 TestMesh.entry("S1", "Simulated", 60, 3, "\"Sensor\":{\"Proxy\":[{\"Codifier\":\"S2\"}]}"),
                 "{\"Codifier\":\"S2\",\"ShortName\":\"S2 proxy\",\"Type\":\"Proxy\",\"Sensor\":{\"Codifier\":\"S1\"}}",
                 TestMesh.entry("Q5", "controlSensor", 60, 60, "\"Control\":\"enabled\",\"Sensor\":{\"Default\":20}")));
