@@ -6,12 +6,18 @@ const password = document.getElementById('password');
 const button = document.getElementById('login-button');
 const errorBox = document.getElementById('login-error');
 
-/** Only a path on this site: never an absolute or protocol-relative URL (no open redirect). */
+/** Only a path on this site: resolved by the browser's own URL parser, so tabs or backslashes cannot smuggle in another host. */
 function nextPath() {
   const next = new URLSearchParams(location.search).get('next');
-  if (!next || !next.startsWith('/') || next.startsWith('//') || next.startsWith('/\\')) return '/';
-  if (next.startsWith('/login.html')) return '/';
-  return next;
+  if (!next) return '/';
+  let target;
+  try {
+    target = new URL(next, location.origin);
+  } catch {
+    return '/';
+  }
+  if (target.origin !== location.origin || target.pathname.startsWith('/login.html')) return '/';
+  return target.pathname + target.search + target.hash;
 }
 
 function showError(message) {

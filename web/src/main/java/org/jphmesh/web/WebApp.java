@@ -102,13 +102,15 @@ public final class WebApp implements AutoCloseable {
         HistoryStore history = database == null ? null : new HistoryStore(database);
         UserStore users = database == null ? null : new UserStore(database);
         ObjectMapper json = new ObjectMapper();
-        this.live = new LiveHub(view, json);
+        SessionStore sessions = new SessionStore(Clock.systemUTC(), Duration.ofMinutes(settings.sessionIdleMinutes()),
+                Duration.ofDays(7), 10_000);
+        this.live = new LiveHub(view, json, cookie -> settings.anonymousRead() || sessions.find(cookie).isPresent());
         WebMetrics metrics = metrics(history);
         CommandService commands = new CommandService(node, view);
         this.mqtt = MqttBridge.fromEntry(entry, view, commands).map(MqttBridge::start);
         mqtt.ifPresent(bridge -> mqttMetrics(metrics, bridge));
         WebServices services = new WebServices(settings, node, view, commands, history, users,
-                new SessionStore(Clock.systemUTC(), Duration.ofMinutes(settings.sessionIdleMinutes()), Duration.ofDays(7), 10_000),
+                sessions,
                 new LoginLimiter(Clock.systemUTC(), 5, Duration.ofMinutes(5)), live, metrics, new WebServices.HealthReport() {
                     @Override
                     public String redis() {
@@ -120,7 +122,19 @@ public final class WebApp implements AutoCloseable {
                         return mqtt.map(MqttBridge::health).orElse("not configured");
                     }
                 });
-        this.server = WebServer.start(services);
+        try {
+            this.server = WebServer.start(services);
+        } catch (RuntimeException e) {
+            // Port taken or the like: nothing started so far may outlive the failed start.
+            chores.shutdownNow();
+            live.close();
+            mqtt.ifPresent(MqttBridge::close);
+            node.close();
+            if (database != null) {
+                database.close();
+            }
+            throw e;
+        }
         chores.scheduleWithFixedDelay(view::tick, 500, 500, TimeUnit.MILLISECONDS);
         chores.scheduleWithFixedDelay(this::pingAll, 1_000, PING_EVERY.toMillis(), TimeUnit.MILLISECONDS);
         chores.scheduleWithFixedDelay(this::noticeMalformed, 5, 5, TimeUnit.SECONDS);

@@ -299,4 +299,21 @@ class WebApiIT {
         buffer.release();
         return bytes;
     }
+
+    @Test
+    void a_request_naming_a_foreign_host_is_refused_so_dns_rebinding_reads_nothing() throws Exception {
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", rig.app.port())) {
+            socket.getOutputStream().write(("GET /health HTTP/1.1\r\nHost: evil.example:" + rig.app.port()
+                    + "\r\nConnection: close\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            String answer = new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            assertThat(answer).startsWith("HTTP/1.1 403").contains("only to loopback names");
+        }
+        assertThat(rig.client().get("/health").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void signing_in_from_a_deep_link_keeps_its_query() {
+        HttpResponse<String> page = rig.client().get("/sensor.html?code=S1");
+        assertThat(page.headers().firstValue("Location")).hasValue("/login.html?next=%2Fsensor.html%3Fcode%3DS1");
+    }
 }

@@ -34,7 +34,7 @@ public final class CommandService {
             if (value == null || !Double.isFinite(value)) {
                 throw new CommandRefusedException(400, command + " needs a finite number 'value'");
             }
-            boolean enabled = view.config().sensor(to).map(SensorConfig::controlEnabled).orElse(false);
+            boolean enabled = view.entry(to).map(SensorConfig::controlEnabled).orElse(false);
             if (!enabled) {
                 throw new CommandRefusedException(403, to + " does not accept " + command
                         + ": its entry does not have \"Control\": \"enabled\"");

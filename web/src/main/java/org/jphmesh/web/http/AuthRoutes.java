@@ -39,7 +39,9 @@ final class AuthRoutes {
         JsonNode body = JsonBodies.object(ctx);
         String email = JsonBodies.text(body, "email");
         String password = JsonBodies.text(body, "password");
-        long wait = services.logins().retryAfterSeconds(ctx.ip(), email);
+        checkPasswordLength(password);
+        String address = guard.clientAddress(ctx);
+        long wait = services.logins().attempt(address, email);
         if (wait > 0) {
             ctx.header("Retry-After", Long.toString(wait));
             throw new ApiException(429, "too many failed sign-ins; try again in " + wait + " s");
@@ -49,21 +51,20 @@ final class AuthRoutes {
         }
         Optional<Role> role = services.users().verify(email, password);
         if (role.isEmpty()) {
-            services.logins().failed(ctx.ip(), email);
             loginFailures.incrementAndGet();
             throw new ApiException(401, "wrong email or password");
         }
-        services.logins().succeeded(email);
+        services.logins().succeeded(address, email);
         // A fresh id at every sign-in: a session id planted before it is worth nothing after.
         services.sessions().remove(ctx.cookie(AccessGuard.COOKIE));
         Session session = services.sessions().create(email, role.get());
-        guard.setCookie(ctx, session.id(), services.settings().sessionIdleMinutes() * 60L);
+        guard.setCookie(ctx, session.id());
         ctx.json(describe(session));
     }
 
     private void logout(Context ctx) {
         services.sessions().remove(ctx.cookie(AccessGuard.COOKIE));
-        guard.setCookie(ctx, "", 0);
+        guard.clearCookie(ctx);
         ctx.status(204);
     }
 
@@ -97,6 +98,7 @@ final class AuthRoutes {
         if (password.length() < 10) {
             throw new BadRequestException("password must have at least 10 characters");
         }
+        checkPasswordLength(password);
         Role role;
         try {
             role = Role.parse(JsonBodies.text(body, "role"));
@@ -119,6 +121,13 @@ final class AuthRoutes {
         }
         services.sessions().removeUser(email);
         ctx.status(204);
+    }
+
+    // bcrypt reads at most 72 bytes; the library refuses more rather than silently ignoring the rest.
+    private static void checkPasswordLength(String password) {
+        if (password.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > 72) {
+            throw new BadRequestException("password must be at most 72 bytes (UTF-8)");
+        }
     }
 
     private UserStore userStore() {

@@ -1,5 +1,6 @@
 package org.jphmesh.web.http;
 
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -7,6 +8,8 @@ import org.jphmesh.bus.frame.Codifier;
 
 /** Request parameters read strictly: anything off gets a 400 that names the parameter and what it takes. */
 public final class Parameters {
+
+    private static final long LATEST = Instant.parse("9999-12-31T23:59:59.999Z").toEpochMilli();
 
     private Parameters() {
     }
@@ -19,24 +22,30 @@ public final class Parameters {
         }
     }
 
-    /** Epoch milliseconds, or an ISO-8601 instant ({@code 2026-11-22T10:00:00Z}, offsets allowed). */
+    /** Epoch milliseconds, or an ISO-8601 instant ({@code 2026-11-22T10:00:00Z}, offsets allowed), 1970 to 9999. */
     public static long time(String name, String text, long otherwise) {
         if (text == null || text.isBlank()) {
             return otherwise;
         }
         String trimmed = text.trim();
-        if (trimmed.matches("-?\\d{1,15}")) {
-            return Long.parseLong(trimmed);
-        }
+        long millis;
         try {
-            return Instant.parse(trimmed).toEpochMilli();
+            millis = trimmed.matches("-?\\d{1,15}") ? Long.parseLong(trimmed) : parseIso(trimmed);
+        } catch (DateTimeException | ArithmeticException e) {
+            throw new BadRequestException(name + " must be epoch milliseconds or ISO-8601 like 2026-11-22T10:00:00Z, not '"
+                    + text + "'");
+        }
+        if (millis < 0 || millis > LATEST) {
+            throw new BadRequestException(name + " must lie between 1970 and 9999, not '" + text + "'");
+        }
+        return millis;
+    }
+
+    private static long parseIso(String text) {
+        try {
+            return Instant.parse(text).toEpochMilli();
         } catch (DateTimeParseException notInstant) {
-            try {
-                return OffsetDateTime.parse(trimmed).toInstant().toEpochMilli();
-            } catch (DateTimeParseException e) {
-                throw new BadRequestException(name + " must be epoch milliseconds or ISO-8601 like 2026-11-22T10:00:00Z, not '"
-                        + text + "'");
-            }
+            return OffsetDateTime.parse(text).toInstant().toEpochMilli();
         }
     }
 

@@ -8,13 +8,17 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Predicate;
 import io.netty.util.concurrent.DefaultThreadFactory;
+import org.jphmesh.bus.frame.Codifier;
+import org.jphmesh.web.http.auth.AccessGuard;
 import org.jphmesh.web.state.MeshEvent;
 import org.jphmesh.web.state.MeshListener;
 import org.jphmesh.web.state.MeshView;
@@ -36,15 +40,20 @@ public final class LiveHub implements MeshListener, AutoCloseable {
 
     private final MeshView view;
     private final ObjectMapper json;
-    private final ConcurrentHashMap<String, SensorView> changed = new ConcurrentHashMap<>();
+    private final Set<String> changed = ConcurrentHashMap.newKeySet();
+    private final ConcurrentHashMap<String, String> cookies = new ConcurrentHashMap<>();
+    private final Predicate<String> signedIn;
+    private long lastSessionCheck;
     private final ArrayBlockingQueue<MeshEvent> events = new ArrayBlockingQueue<>(EVENT_QUEUE);
     private final ConcurrentHashMap<String, WsContext> clients = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, WsContext> joining = new ConcurrentHashMap<>();
     private final ScheduledExecutorService sender;
     private final AtomicLong messages = new AtomicLong();
 
-    public LiveHub(MeshView view, ObjectMapper json) {
+    /** {@code signedIn}: whether the session cookie a browser connected with still signs it in. */
+    public LiveHub(MeshView view, ObjectMapper json, Predicate<String> signedIn) {
         this.view = view;
+        this.signedIn = signedIn;
         this.json = json;
         this.sender = Executors.newSingleThreadScheduledExecutor(new DefaultThreadFactory("jph-web-live", true));
         this.sender.scheduleWithFixedDelay(this::flush, FLUSH_MILLIS, FLUSH_MILLIS, TimeUnit.MILLISECONDS);
@@ -54,6 +63,8 @@ public final class LiveHub implements MeshListener, AutoCloseable {
     public void configure(WsConfig ws) {
         ws.onConnect(ctx -> {
             ctx.enableAutomaticPings(15, TimeUnit.SECONDS);
+            String cookie = ctx.cookie(AccessGuard.COOKIE);
+            cookies.put(ctx.sessionId(), cookie == null ? "" : cookie);
             joining.put(ctx.sessionId(), ctx);
         });
         ws.onClose(ctx -> forget(ctx.sessionId()));
@@ -63,7 +74,8 @@ public final class LiveHub implements MeshListener, AutoCloseable {
 
     @Override
     public void sensorChanged(SensorView sensor) {
-        changed.put(sensor.code(), sensor);
+        // Only the code: the view is read again when sending, so a late notification never sends an older state.
+        changed.add(sensor.code());
     }
 
     @Override
@@ -75,6 +87,10 @@ public final class LiveHub implements MeshListener, AutoCloseable {
     private void flush() {
         try {
             long now = view.now();
+            if (now - lastSessionCheck >= 1_000) {
+                lastSessionCheck = now;
+                dropSignedOut();
+            }
             for (WsContext ctx : new ArrayList<>(joining.values())) {
                 joining.remove(ctx.sessionId());
                 Map<String, Object> snapshot = new LinkedHashMap<>();
@@ -108,13 +124,26 @@ public final class LiveHub implements MeshListener, AutoCloseable {
 
     private List<SensorView> drainChanges() {
         List<SensorView> batch = new ArrayList<>();
-        for (String code : changed.keySet()) {
-            SensorView sensor = changed.remove(code);
-            if (sensor != null) {
-                batch.add(sensor);
+        for (String code : changed) {
+            if (changed.remove(code)) {
+                view.sensor(Codifier.of(code)).ifPresent(batch::add);
             }
         }
         return batch;
+    }
+
+    // A browser signed out, expired or removed by an admin stops receiving at once, not when it reconnects.
+    private void dropSignedOut() {
+        for (WsContext ctx : clients.values()) {
+            if (!signedIn.test(cookies.getOrDefault(ctx.sessionId(), ""))) {
+                forget(ctx.sessionId());
+                try {
+                    ctx.closeSession(4401, "signed out");
+                } catch (RuntimeException e) {
+                    LOG.debug("closing signed-out client: {}", e.toString());
+                }
+            }
+        }
     }
 
     private void broadcast(String message) {
@@ -140,6 +169,7 @@ public final class LiveHub implements MeshListener, AutoCloseable {
     }
 
     private void forget(String sessionId) {
+        cookies.remove(sessionId);
         clients.remove(sessionId);
         joining.remove(sessionId);
     }

@@ -44,6 +44,7 @@ public final class MeshView {
     private final EventLog events = new EventLog(1_000);
     private volatile MeshConfig config;
     private volatile Map<Codifier, Codifier> parents;
+    private volatile Map<Codifier, SensorConfig> entries;
     private volatile SequenceAccounting accounting;
 
     public MeshView(MeshConfig config, Codifier self, Clock clock) {
@@ -60,6 +61,9 @@ public final class MeshView {
                 byProxy.putIfAbsent(entry.code(), entry.proxyParent());
             }
         }
+        Map<Codifier, SensorConfig> byCode = new java.util.HashMap<>();
+        newConfig.sensors().forEach(entry -> byCode.putIfAbsent(entry.code(), entry));
+        this.entries = Map.copyOf(byCode);
         this.parents = byProxy;
         this.config = newConfig;
     }
@@ -79,6 +83,11 @@ public final class MeshView {
 
     public MeshConfig config() {
         return config;
+    }
+
+    /** The config entry of a codifier, by index (the config's own lookup is a scan). */
+    public Optional<SensorConfig> entry(Codifier code) {
+        return Optional.ofNullable(entries.get(code));
     }
 
     public EventLog events() {
@@ -137,7 +146,7 @@ public final class MeshView {
         sensor.reading(number.isPresent() ? number.getAsDouble() : null, text, now, frame.sequence());
         nodeState.readings.mark(now);
         noticeGap(from, sensor, now);
-        if (text != null && COLLECTOR_TYPES.contains(config.sensor(from).map(SensorConfig::type).orElse(""))) {
+        if (text != null && COLLECTOR_TYPES.contains(entry(from).map(SensorConfig::type).orElse(""))) {
             noticeCollector(from, sensor, text, now);
         }
         notify(view(from));
@@ -206,9 +215,8 @@ public final class MeshView {
         track(self).alive(clock.millis(), true);
         for (SensorView sensor : sensors()) {
             Tracked state = tracked.get(Codifier.of(sensor.code()));
-            if (state != null && state.lastStatus != sensor.status()) {
-                state.lastStatus = sensor.status();
-                notify(sensor);
+            if (state != null && state.statusChanged(sensor.status())) {
+                tell(sensor);
             }
         }
     }
@@ -225,7 +233,7 @@ public final class MeshView {
             }
         }
         tracked.forEach((code, state) -> {
-            if (state.sentData && current.sensor(code).isEmpty()) {
+            if (state.sentData && !entries.containsKey(code)) {
                 out.add(view(code));
             }
         });
@@ -234,14 +242,14 @@ public final class MeshView {
     }
 
     public Optional<SensorView> sensor(Codifier code) {
-        boolean known = config.sensor(code).isPresent() || tracked.containsKey(code);
+        boolean known = entries.containsKey(code) || tracked.containsKey(code);
         return known ? Optional.of(view(code)) : Optional.empty();
     }
 
     public SensorView view(Codifier code) {
-        SensorConfig entry = config.sensor(code).orElse(null);
+        SensorConfig entry = entries.get(code);
         Codifier node = nodeOf(code);
-        SensorConfig nodeEntry = config.sensor(node).orElse(entry);
+        SensorConfig nodeEntry = entries.getOrDefault(node, entry);
         long timeoutMs = entry == null ? 60_000 : entry.timeout().toMillis();
         long keepAliveMs = nodeEntry == null ? 60_000 : nodeEntry.keepAlive().toMillis();
         Tracked state = tracked.get(code);
@@ -281,14 +289,15 @@ public final class MeshView {
         if (readingAt == null && aliveAt == null) {
             return SensorStatus.UNKNOWN;
         }
+        long lastHeard = Math.max(readingAt == null ? Long.MIN_VALUE : readingAt, aliveAt == null ? Long.MIN_VALUE : aliveAt);
+        // Silence wins over the last word: a halted node keeps sending alive frames, a dead one does not.
+        if (now - lastHeard > keepAliveMs + DOWN_GRACE_MILLIS) {
+            return SensorStatus.DOWN;
+        }
         if (Boolean.FALSE.equals(active)) {
             return SensorStatus.HALTED;
         }
-        if (readingAt != null && now - readingAt <= timeoutMs) {
-            return SensorStatus.OK;
-        }
-        long lastHeard = Math.max(readingAt == null ? Long.MIN_VALUE : readingAt, aliveAt == null ? Long.MIN_VALUE : aliveAt);
-        return now - lastHeard <= keepAliveMs + DOWN_GRACE_MILLIS ? SensorStatus.STALE : SensorStatus.DOWN;
+        return readingAt != null && now - readingAt <= timeoutMs ? SensorStatus.OK : SensorStatus.STALE;
     }
 
     /** Every node: configured entries that are not proxies or programs without readings, and any codifier heard. */
@@ -352,7 +361,7 @@ public final class MeshView {
             }
         }
         SensorStatus status = sensor.status() == SensorStatus.STALE && !sensor.type().equals("unknown")
-                && config.sensor(code).map(e -> PROGRAM_TYPES.contains(e.type())).orElse(false)
+                && entry(code).map(e -> PROGRAM_TYPES.contains(e.type())).orElse(false)
                 ? SensorStatus.OK : sensor.status();
         return new NodeView(code.value(), sensor.name(), sensor.type(), status, sensor.active(), sensor.aliveAt(),
                 Math.round(rate * 100) / 100.0, received, lost, duplicated, reordered, restarts, rtt, pingAt,
@@ -371,8 +380,12 @@ public final class MeshView {
     private void notify(SensorView view) {
         Tracked state = tracked.get(Codifier.of(view.code()));
         if (state != null) {
-            state.lastStatus = view.status();
+            state.statusChanged(view.status());
         }
+        tell(view);
+    }
+
+    private void tell(SensorView view) {
         for (MeshListener listener : listeners) {
             listener.sensorChanged(view);
         }

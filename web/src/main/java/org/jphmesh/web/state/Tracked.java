@@ -39,6 +39,13 @@ final class Tracked {
         return changed;
     }
 
+    /** Records the status last told to listeners; true when it differs from the one before. */
+    synchronized boolean statusChanged(SensorStatus status) {
+        boolean changed = lastStatus != status;
+        lastStatus = status;
+        return changed;
+    }
+
     synchronized void pinged(double rttMs, long at) {
         pingRttMs = rttMs;
         pingAt = at;

@@ -26,6 +26,7 @@ public final class AccessGuard {
     private static final String SESSION_ATTRIBUTE = "jph.session";
     private static final Set<String> PUBLIC = Set.of("/health", "/login.html", "/login.js", "/app.css", "/favicon.svg",
             "/api/login", "/api/session");
+    private static final Set<String> LOOPBACK = Set.of("127.0.0.1", "localhost", "::1", "[::1]");
     private static final Set<HandlerType> SAFE = Set.of(HandlerType.GET, HandlerType.HEAD, HandlerType.OPTIONS);
     private static final String CSP = "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self';"
             + " connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'";
@@ -39,6 +40,7 @@ public final class AccessGuard {
     }
 
     public void before(Context ctx) {
+        requireKnownHost(ctx);
         ctx.header("Content-Security-Policy", CSP);
         ctx.header("X-Content-Type-Options", "nosniff");
         ctx.header("X-Frame-Options", "DENY");
@@ -65,7 +67,8 @@ public final class AccessGuard {
             return;
         }
         if (isPage(path)) {
-            ctx.redirect("/login.html?next=" + URLEncoder.encode(path, StandardCharsets.UTF_8));
+            String wanted = ctx.queryString() == null ? path : path + "?" + ctx.queryString();
+            ctx.redirect("/login.html?next=" + URLEncoder.encode(wanted, StandardCharsets.UTF_8));
             ctx.skipRemainingHandlers();
             return;
         }
@@ -74,6 +77,7 @@ public final class AccessGuard {
 
     /** For WebSocket upgrades, which are GETs a foreign page could open with the user's cookie. */
     public void beforeUpgrade(Context ctx) {
+        requireKnownHost(ctx);
         requireSameOrigin(ctx);
         if (session(ctx).isEmpty()) {
             Optional<Session> session = sessions.find(ctx.cookie(COOKIE));
@@ -97,11 +101,29 @@ public final class AccessGuard {
     }
 
     /** Sets the session cookie: HttpOnly, SameSite=Strict, and Secure when the browser reached us over TLS. */
-    public void setCookie(Context ctx, String value, long maxAgeSeconds) {
+    /** A browser-session cookie (no Max-Age): the server decides when a session ends, idle or absolute. */
+    public void setCookie(Context ctx, String value) {
+        ctx.res().addHeader("Set-Cookie", COOKIE + "=" + value + "; Path=/; HttpOnly; SameSite=Strict" + secure(ctx));
+    }
+
+    public void clearCookie(Context ctx) {
+        ctx.res().addHeader("Set-Cookie", COOKIE + "=; Path=/; Max-Age=0; HttpOnly; SameSite=Strict" + secure(ctx));
+    }
+
+    private String secure(Context ctx) {
         boolean secure = settings.secureCookies() || "https".equalsIgnoreCase(ctx.scheme())
                 || settings.trustProxy() && "https".equalsIgnoreCase(ctx.header("X-Forwarded-Proto"));
-        ctx.res().addHeader("Set-Cookie", COOKIE + "=" + value + "; Path=/; Max-Age=" + maxAgeSeconds
-                + "; HttpOnly; SameSite=Strict" + (secure ? "; Secure" : ""));
+        return secure ? "; Secure" : "";
+    }
+
+    /** Who is asking: the TCP peer, or behind a trusted proxy the address the proxy last appended. */
+    public String clientAddress(Context ctx) {
+        String forwarded = settings.trustProxy() ? ctx.header("X-Forwarded-For") : null;
+        if (forwarded != null && !forwarded.isBlank()) {
+            String[] hops = forwarded.split(",");
+            return hops[hops.length - 1].trim();
+        }
+        return ctx.ip();
     }
 
     // A browser always sends Origin on cross-origin POSTs and WebSocket upgrades; a mismatch is another site.
@@ -120,6 +142,20 @@ public final class AccessGuard {
             }
         } catch (URISyntaxException e) {
             throw new ApiException(403, "cross-site request refused (bad Origin)");
+        }
+    }
+
+    // DNS rebinding: a foreign page whose name now resolves to 127.0.0.1 sends its own name as Host (and
+    // Origin), so the origin check alone passes. A dashboard bound to loopback answers only loopback names.
+    private void requireKnownHost(Context ctx) {
+        if (!LOOPBACK.contains(settings.bind()) || settings.trustProxy()) {
+            return;
+        }
+        String host = ctx.header("Host");
+        String name = host == null ? "" : host.startsWith("[") ? host.substring(0, host.indexOf(']') + 1)
+                : host.contains(":") ? host.substring(0, host.lastIndexOf(':')) : host;
+        if (!LOOPBACK.contains(name.toLowerCase(java.util.Locale.ROOT))) {
+            throw new ApiException(403, "this dashboard answers only to loopback names, not Host " + host);
         }
     }
 

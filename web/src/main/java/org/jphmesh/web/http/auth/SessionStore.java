@@ -45,18 +45,14 @@ public final class SessionStore {
         if (id == null) {
             return Optional.empty();
         }
-        Session session = sessions.get(id);
-        if (session == null) {
-            return Optional.empty();
-        }
         long now = clock.millis();
-        if (now - session.lastSeenAt() > idle.toMillis() || now - session.createdAt() > absolute.toMillis()) {
-            sessions.remove(id);
-            return Optional.empty();
-        }
-        Session touched = session.touched(now);
-        sessions.put(id, touched);
-        return Optional.of(touched);
+        // Atomic per id: a sign-out or removal that lands meanwhile is never undone by writing the session back.
+        Session touched = sessions.computeIfPresent(id, (key, session) -> expired(session, now) ? null : session.touched(now));
+        return Optional.ofNullable(touched);
+    }
+
+    private boolean expired(Session session, long now) {
+        return now - session.lastSeenAt() > idle.toMillis() || now - session.createdAt() > absolute.toMillis();
     }
 
     public void remove(String id) {
