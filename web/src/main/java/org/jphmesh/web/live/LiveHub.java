@@ -14,9 +14,11 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
 import io.netty.util.concurrent.DefaultThreadFactory;
+import org.eclipse.jetty.websocket.api.Callback;
 import org.jphmesh.bus.frame.Codifier;
 import org.jphmesh.web.http.auth.AccessGuard;
 import org.jphmesh.web.state.MeshEvent;
@@ -37,11 +39,13 @@ public final class LiveHub implements MeshListener, AutoCloseable {
     static final long FLUSH_MILLIS = 20;
     private static final Logger LOG = LoggerFactory.getLogger(LiveHub.class);
     private static final int EVENT_QUEUE = 1_000;
+    private static final int MAX_UNSENT = 250;
 
     private final MeshView view;
     private final ObjectMapper json;
     private final Set<String> changed = ConcurrentHashMap.newKeySet();
     private final ConcurrentHashMap<String, String> cookies = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, AtomicInteger> unsent = new ConcurrentHashMap<>();
     private final Predicate<String> signedIn;
     private long lastSessionCheck;
     private final ArrayBlockingQueue<MeshEvent> events = new ArrayBlockingQueue<>(EVENT_QUEUE);
@@ -137,11 +141,7 @@ public final class LiveHub implements MeshListener, AutoCloseable {
         for (WsContext ctx : clients.values()) {
             if (!signedIn.test(cookies.getOrDefault(ctx.sessionId(), ""))) {
                 forget(ctx.sessionId());
-                try {
-                    ctx.closeSession(4401, "signed out");
-                } catch (RuntimeException e) {
-                    LOG.debug("closing signed-out client: {}", e.toString());
-                }
+                closeQuietly(ctx, 4401, "signed out");
             }
         }
     }
@@ -155,21 +155,30 @@ public final class LiveHub implements MeshListener, AutoCloseable {
     }
 
     private boolean send(WsContext ctx, String message) {
-        try {
-            if (!ctx.session.isOpen()) {
-                return false;
-            }
-            ctx.send(message);
-            messages.incrementAndGet();
-            return true;
-        } catch (RuntimeException e) {
-            LOG.debug("dropping live client {}: {}", ctx.sessionId(), e.toString());
+        AtomicInteger pending = unsent.computeIfAbsent(ctx.sessionId(), id -> new AtomicInteger());
+        // Jetty queues what a stalled browser does not read; past this much it is dropped and reconnects to a snapshot.
+        if (pending.get() > MAX_UNSENT || !ctx.session.isOpen()) {
+            LOG.debug("dropping live client {}: {} messages unsent", ctx.sessionId(), pending.get());
+            closeQuietly(ctx, 1013, "too slow");
             return false;
+        }
+        pending.incrementAndGet();
+        ctx.session.sendText(message, Callback.from(pending::decrementAndGet, failure -> pending.decrementAndGet()));
+        messages.incrementAndGet();
+        return true;
+    }
+
+    private static void closeQuietly(WsContext ctx, int code, String reason) {
+        try {
+            ctx.closeSession(code, reason);
+        } catch (RuntimeException e) {
+            LOG.debug("closing live client {}: {}", ctx.sessionId(), e.toString());
         }
     }
 
     private void forget(String sessionId) {
         cookies.remove(sessionId);
+        unsent.remove(sessionId);
         clients.remove(sessionId);
         joining.remove(sessionId);
     }

@@ -60,6 +60,10 @@ final class MqttCommands {
                 throw new CommandRefusedException(403, request.command().lower() + " is not allowed over MQTT"
                         + " (Sensor.Mqtt.Commands allows " + settings.commands().stream().map(Command::lower).sorted().toList() + ")");
             }
+            if (!settings.allowsTarget(request.target())) {
+                throw new CommandRefusedException(403, request.target() + " may not be commanded over MQTT"
+                        + " (Sensor.Mqtt.CommandCodifiers allows " + settings.commandTargets().stream().sorted().toList() + ")");
+            }
             service.send(request.target(), request.command(), request.value(), "mqtt").whenComplete((outcome, failure) -> {
                 if (failure != null) {
                     refuse(topic, failure.getMessage());

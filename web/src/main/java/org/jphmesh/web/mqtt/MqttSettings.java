@@ -31,9 +31,11 @@ import org.jphmesh.web.command.Command;
  * @param caFile          PEM file of the CA that signed the broker's certificate, or {@code null} for the
  *                        JVM's default trust store
  * @param commands        the commands MQTT may give; {@code reload} only when listed
+ * @param commandTargets  the codifiers MQTT may command; empty = every codifier the config names
  */
 public record MqttSettings(String url, String username, String password, String topicPrefix, String discoveryPrefix,
-                           String clientId, int queueCapacity, Set<Command> commands, Path caFile) {
+                           String clientId, int queueCapacity, Set<Command> commands, Path caFile,
+                           Set<String> commandTargets) {
 
     public static final String DEFAULT_URL = "tcp://127.0.0.1:1883";
     public static final String DEFAULT_TOPIC_PREFIX = "jph";
@@ -43,7 +45,7 @@ public record MqttSettings(String url, String username, String password, String 
             Set.copyOf(EnumSet.of(Command.ping, Command.halt, Command.start, Command.set, Command.step));
 
     private static final Set<String> KEYS = Set.of("Url", "Username", "PasswordFile", "TopicPrefix", "DiscoveryPrefix",
-            "ClientId", "QueueCapacity", "Commands", "CaFile");
+            "ClientId", "QueueCapacity", "Commands", "CaFile", "CommandCodifiers");
 
     public MqttSettings {
         String label = "Mqtt";
@@ -59,6 +61,7 @@ public record MqttSettings(String url, String username, String password, String 
             throw new ConfigException(label + ".QueueCapacity must be at least 1, not " + queueCapacity);
         }
         commands = Set.copyOf(Objects.requireNonNull(commands, "commands"));
+        commandTargets = commandTargets == null ? Set.of() : Set.copyOf(commandTargets);
         if (caFile != null && !url.startsWith("ssl://")) {
             throw new ConfigException(label + ".CaFile is only used with an ssl:// Url, not " + url);
         }
@@ -108,13 +111,14 @@ public record MqttSettings(String url, String username, String password, String 
         }
         return Optional.of(new MqttSettings(url, text(mqtt, "Username", label, null), password, prefix, discovery,
                 clientId, queueCapacity(mqtt.get("QueueCapacity"), label + ".QueueCapacity"),
-                commands(mqtt.get("Commands"), label + ".Commands"), caFile));
+                commands(mqtt.get("Commands"), label + ".Commands"), caFile,
+                targets(mqtt.get("CommandCodifiers"), label + ".CommandCodifiers")));
     }
 
     /** A copy allowing only {@code allowed}; a bridge without a command service allows none. */
     public MqttSettings withCommands(Set<Command> allowed) {
         return new MqttSettings(url, username, password, topicPrefix, discoveryPrefix, clientId, queueCapacity, allowed,
-                caFile);
+                caFile, commandTargets);
     }
 
     public boolean discoveryEnabled() {
@@ -123,6 +127,29 @@ public record MqttSettings(String url, String username, String password, String 
 
     public boolean allows(Command command) {
         return commands.contains(command);
+    }
+
+    /** Whether MQTT may command this codifier (any the config names, unless CommandCodifiers narrows it). */
+    public boolean allowsTarget(String codifier) {
+        return commandTargets.isEmpty() || commandTargets.contains(codifier);
+    }
+
+    private static Set<String> targets(JsonNode list, String key) {
+        if (list == null || list.isNull()) {
+            return Set.of();
+        }
+        if (!list.isArray()) {
+            throw new ConfigException(key + " must be a list of codifiers like [\"Q5\", \"F1\"], not " + list);
+        }
+        Set<String> codes = new java.util.HashSet<>();
+        for (JsonNode item : list) {
+            try {
+                codes.add(org.jphmesh.bus.frame.Codifier.of(item.asText()).value());
+            } catch (IllegalArgumentException e) {
+                throw new ConfigException(key + " lists '" + item.asText() + "', which is not a codifier");
+            }
+        }
+        return codes;
     }
 
     private static String text(JsonNode block, String key, String label, String fallback) {

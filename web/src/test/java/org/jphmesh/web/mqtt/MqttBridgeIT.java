@@ -336,7 +336,7 @@ class MqttBridgeIT {
 
     @Test
     void refused_commands_are_counted_and_reported_on_the_error_topic() throws Exception {
-        mesh(mqtt(",\"Commands\":[\"ping\",\"set\"]"));
+        mesh(mqtt(",\"Commands\":[\"ping\",\"set\"],\"CommandCodifiers\":[\"Q5\",\"T1\",\"ZZ\"]"));
         CommandService commands = dashboardNode();
         RecordingCallbacks q5 = new RecordingCallbacks();
         node("Q5", q5);
@@ -348,21 +348,23 @@ class MqttBridgeIT {
         send(topic("T1/set"), "3");
         send(topic("Q5/set"), "warm");
         send(topic("ZZ/cmd"), "ping");
+        send(topic("X1/cmd"), "ping");
         send(topic("Q5/cmd"), "ping");
 
-        eventually().until(() -> probe.heard(topic("bridge/error")).size() == 5 && bridge.commandsSent() == 1);
-        assertThat(bridge.refusedCommands()).isEqualTo(5);
+        eventually().until(() -> probe.heard(topic("bridge/error")).size() == 6 && bridge.commandsSent() == 1);
+        assertThat(bridge.refusedCommands()).isEqualTo(6);
         List<JsonNode> errors = new ArrayList<>();
         for (String error : probe.heard(topic("bridge/error"))) {
             errors.add(json(error));
         }
         assertThat(errors).extracting(e -> e.get("topic").asText()).containsExactly(topic("Q5/set"), topic("Q5/cmd"),
-                topic("T1/set"), topic("Q5/set"), topic("ZZ/cmd"));
+                topic("T1/set"), topic("Q5/set"), topic("ZZ/cmd"), topic("X1/cmd"));
         assertThat(errors.get(0).get("error").asText()).contains("retained commands are ignored");
         assertThat(errors.get(1).get("error").asText()).contains("halt is not allowed over MQTT");
         assertThat(errors.get(2).get("error").asText()).contains("does not have \"Control\": \"enabled\"");
         assertThat(errors.get(3).get("error").asText()).contains("set needs a finite number, not 'warm'");
         assertThat(errors.get(4).get("error").asText()).contains("no codifier ZZ");
+        assertThat(errors.get(5).get("error").asText()).contains("X1 may not be commanded over MQTT");
         assertThat(q5.heard(f -> f.flag() == Flag.HALT || f.flag() == Flag.SET)).isEmpty();
         assertThat(probe.retained()).doesNotContainKey(topic("bridge/error"));
     }
