@@ -1,19 +1,25 @@
 package org.jphmesh.web;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.zaxxer.hikari.HikariDataSource;
 import io.netty.util.concurrent.DefaultThreadFactory;
+import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.ToLongFunction;
 import org.jphmesh.bus.config.ConfigException;
+import org.jphmesh.bus.config.ConfigLoader;
 import org.jphmesh.bus.config.RedisSettings;
 import org.jphmesh.bus.config.SensorConfig;
 import org.jphmesh.bus.config.SqlSettings;
@@ -52,6 +58,7 @@ public final class WebApp implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(WebApp.class);
     private static final Duration PING_EVERY = Duration.ofSeconds(30);
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Node node;
     private final MeshView view;
@@ -66,7 +73,7 @@ public final class WebApp implements AutoCloseable {
 
     private WebApp(NodeOptions given, WebSettings override) {
         NodeOptions options = given.config() != null ? given
-                : given.withConfig(org.jphmesh.bus.config.ConfigLoader.load(given.configLocation()));
+                : given.withConfig(ConfigLoader.load(given.configLocation()));
         Codifier code = options.codifier();
         SensorConfig entry = options.config().sensor(code).orElseThrow(() ->
                 new ConfigException("codifier " + code + " has no entry in " + options.configLocation()));
@@ -164,7 +171,7 @@ public final class WebApp implements AutoCloseable {
             if (total > before) {
                 malformedSeen.put(channel, total);
                 view.event(new MeshEvent(view.now(), MeshEvent.Kind.malformed,
-                        (total - before) + " malformed datagram(s) dropped on the " + channel.name().toLowerCase(java.util.Locale.ROOT)
+                        (total - before) + " malformed datagram(s) dropped on the " + channel.name().toLowerCase(Locale.ROOT)
                                 + " bus (" + total + " since start)", null, null, null));
             }
         }
@@ -173,7 +180,7 @@ public final class WebApp implements AutoCloseable {
     private void refreshLag(HistoryStore history) {
         try {
             ingestLagSeconds = history.ingestLagSeconds();
-        } catch (java.sql.SQLException | RuntimeException e) {
+        } catch (SQLException | RuntimeException e) {
             ingestLagSeconds = null;
         }
     }
@@ -208,15 +215,15 @@ public final class WebApp implements AutoCloseable {
                 .gauge("jph_mqtt_queued", "MQTT messages waiting for the broker", bridge::queued);
     }
 
-    private Map<String, Double> perBus(java.util.function.ToLongFunction<BusChannel> count) {
+    private Map<String, Double> perBus(ToLongFunction<BusChannel> count) {
         Map<String, Double> values = new LinkedHashMap<>();
         for (BusChannel channel : BusChannel.values()) {
-            values.put(channel.name().toLowerCase(java.util.Locale.ROOT), (double) count.applyAsLong(channel));
+            values.put(channel.name().toLowerCase(Locale.ROOT), (double) count.applyAsLong(channel));
         }
         return values;
     }
 
-    private double sum(java.util.function.ToLongFunction<SequenceStats> figure) {
+    private double sum(ToLongFunction<SequenceStats> figure) {
         return node.accounting().snapshot().stream().filter(s -> s.channel() == BusChannel.DATA).mapToLong(figure).sum();
     }
 
@@ -238,11 +245,11 @@ public final class WebApp implements AutoCloseable {
         for (SensorView sensor : view.sensors()) {
             if ((sensor.type().equals("Collector") || sensor.type().equals("jphPostgreSQL")) && sensor.text() != null) {
                 try {
-                    com.fasterxml.jackson.databind.JsonNode report = new ObjectMapper().readTree(sensor.text());
+                    JsonNode report = JSON.readTree(sensor.text());
                     if (report.has(field)) {
                         out.put(sensor.code(), report.get(field).asDouble());
                     }
-                } catch (java.io.IOException e) {
+                } catch (IOException e) {
                     LOG.debug("{} sent a report that is not JSON: {}", sensor.code(), e.getMessage());
                 }
             }

@@ -90,6 +90,8 @@ public final class LiveLatencyBenchmark {
                     pct(measured, 50), pct(measured, 90), pct(measured, 99), pct(measured, 99.9), measured[measured.length - 1] / 1e6);
             tilePage(app.port());
         }
+        // The JDK HttpClient's and Selenium's threads would keep the JVM (and Maven) waiting.
+        System.exit(0);
     }
 
     private static double pct(long[] sorted, double p) {
@@ -122,7 +124,12 @@ public final class LiveLatencyBenchmark {
                 browser.get("about:blank");
                 long begin = System.nanoTime();
                 browser.get("http://127.0.0.1:" + port + "/");
+                long giveUp = begin + 30_000_000_000L;
                 while (browser.findElements(By.cssSelector(".tile")).size() < CODIFIERS) {
+                    if (System.nanoTime() > giveUp) {
+                        throw new IllegalStateException("only " + browser.findElements(By.cssSelector(".tile")).size()
+                                + " tiles after 30 s at " + browser.getCurrentUrl());
+                    }
                     Thread.onSpinWait();
                 }
                 long end = System.nanoTime();

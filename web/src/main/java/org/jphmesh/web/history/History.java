@@ -1,5 +1,7 @@
 package org.jphmesh.web.history;
 
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -11,8 +13,8 @@ public record History(String code, long from, long to, String step, List<Long> t
 
     public History {
         t = List.copyOf(t);
-        mean = java.util.Collections.unmodifiableList(new java.util.ArrayList<>(mean));
-        min = java.util.Collections.unmodifiableList(new java.util.ArrayList<>(min));
-        max = java.util.Collections.unmodifiableList(new java.util.ArrayList<>(max));
+        mean = Collections.unmodifiableList(new ArrayList<>(mean));
+        min = Collections.unmodifiableList(new ArrayList<>(min));
+        max = Collections.unmodifiableList(new ArrayList<>(max));
     }
 }

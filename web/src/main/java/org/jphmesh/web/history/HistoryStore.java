@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import javax.sql.DataSource;
 import org.jphmesh.bus.frame.Codifier;
@@ -157,10 +158,10 @@ public final class HistoryStore {
                 min.remove(last);
                 max.remove(last);
             }
-            java.util.Collections.reverse(t);
-            java.util.Collections.reverse(mean);
-            java.util.Collections.reverse(min);
-            java.util.Collections.reverse(max);
+            Collections.reverse(t);
+            Collections.reverse(mean);
+            Collections.reverse(min);
+            Collections.reverse(max);
         }
 
         History history(Codifier code, long from, long to, String step, boolean truncated) {

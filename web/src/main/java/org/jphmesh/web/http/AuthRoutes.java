@@ -3,6 +3,7 @@ package org.jphmesh.web.http;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -125,7 +126,7 @@ final class AuthRoutes {
 
     // bcrypt reads at most 72 bytes; the library refuses more rather than silently ignoring the rest.
     private static void checkPasswordLength(String password) {
-        if (password.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > 72) {
+        if (password.getBytes(StandardCharsets.UTF_8).length > 72) {
             throw new BadRequestException("password must be at most 72 bytes (UTF-8)");
         }
     }

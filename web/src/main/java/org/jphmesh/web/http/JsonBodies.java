@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.http.Context;
+import java.util.Locale;
 
 /**
  * Request bodies: JSON only. A cross-site HTML form can post urlencoded or multipart bodies but never
@@ -19,7 +20,7 @@ final class JsonBodies {
 
     static JsonNode object(Context ctx) {
         String type = ctx.contentType();
-        if (type == null || !type.toLowerCase(java.util.Locale.ROOT).startsWith("application/json")) {
+        if (type == null || !type.toLowerCase(Locale.ROOT).startsWith("application/json")) {
             throw new ApiException(415, "send the body as application/json, not " + type);
         }
         String body = ctx.body();

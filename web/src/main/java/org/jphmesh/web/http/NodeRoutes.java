@@ -4,10 +4,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import org.jphmesh.bus.codec.MalformedReason;
 import org.jphmesh.bus.frame.BusChannel;
 import org.jphmesh.web.command.Command;
@@ -45,7 +48,7 @@ final class NodeRoutes {
         Command command = Command.parse(JsonBodies.text(body, "command"));
         Double value = JsonBodies.number(body, "value");
         String target = ctx.pathParam("code");
-        java.util.concurrent.CompletableFuture<CommandOutcome> sent = services.commands().send(target, command, value, session.user());
+        CompletableFuture<CommandOutcome> sent = services.commands().send(target, command, value, session.user());
         ctx.future(() -> sent.thenAccept(outcome -> ctx.status(outcome.replies() == null ? 202 : 200).json(answer(outcome))));
     }
 
@@ -74,7 +77,7 @@ final class NodeRoutes {
                     reasons.put(reason.name(), count);
                 }
             }
-            malformed.put(channel.name().toLowerCase(java.util.Locale.ROOT), reasons);
+            malformed.put(channel.name().toLowerCase(Locale.ROOT), reasons);
         }
         answer.put("malformed", malformed);
         answer.put("collector", collectors());
@@ -102,7 +105,7 @@ final class NodeRoutes {
                             collector.put(field, JSON.treeToValue(report.get(field), Object.class));
                         }
                     }
-                } catch (java.io.IOException e) {
+                } catch (IOException e) {
                     collector.put("report", sensor.text());
                 }
             }

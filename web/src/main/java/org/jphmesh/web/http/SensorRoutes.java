@@ -1,5 +1,6 @@
 package org.jphmesh.web.http;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.sql.SQLException;
@@ -22,7 +23,7 @@ final class SensorRoutes {
 
     private static final long MAX_RANGE_MILLIS = Duration.ofDays(400).toMillis();
 
-    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final WebServices services;
 

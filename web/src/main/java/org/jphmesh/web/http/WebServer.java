@@ -1,12 +1,14 @@
 package org.jphmesh.web.http;
 
 import io.javalin.Javalin;
+import io.javalin.http.Context;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.validation.ValidationException;
 import java.sql.SQLException;
 import java.util.Map;
 import org.jphmesh.web.command.CommandRefusedException;
 import org.jphmesh.web.http.auth.AccessGuard;
+import org.jphmesh.web.http.auth.Role;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -49,7 +51,7 @@ public final class WebServer implements AutoCloseable {
             config.routes.wsBeforeUpgrade("/live", guard::beforeUpgrade);
             config.routes.get("/health", ctx -> Health.answer(ctx, services));
             config.routes.get("/metrics", ctx -> {
-                AccessGuard.require(ctx, org.jphmesh.web.http.auth.Role.viewer);
+                AccessGuard.require(ctx, Role.viewer);
                 ctx.contentType(services.metrics().contentType()).result(services.metrics().scrape());
             });
             auth.register(config.routes);
@@ -79,7 +81,7 @@ public final class WebServer implements AutoCloseable {
         return new WebServer(app);
     }
 
-    static void error(io.javalin.http.Context ctx, int status, String message) {
+    static void error(Context ctx, int status, String message) {
         ctx.attribute(ERROR_SENT, Boolean.TRUE);
         ctx.status(status).json(Map.of("error", message));
     }

@@ -3,6 +3,8 @@ package org.jphmesh.web.state;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -61,7 +63,7 @@ public final class MeshView {
                 byProxy.putIfAbsent(entry.code(), entry.proxyParent());
             }
         }
-        Map<Codifier, SensorConfig> byCode = new java.util.HashMap<>();
+        Map<Codifier, SensorConfig> byCode = new HashMap<>();
         newConfig.sensors().forEach(entry -> byCode.putIfAbsent(entry.code(), entry));
         this.entries = Map.copyOf(byCode);
         this.parents = byProxy;
@@ -304,7 +306,7 @@ public final class MeshView {
     public List<NodeView> nodes() {
         List<NodeView> out = new ArrayList<>();
         MeshConfig current = config;
-        Set<Codifier> seen = new java.util.HashSet<>();
+        Set<Codifier> seen = new HashSet<>();
         for (SensorConfig entry : current.sensors()) {
             if (!parents.containsKey(entry.code()) && (entry.active() || tracked.containsKey(entry.code()))) {
                 out.add(node(entry.code()));

@@ -7,6 +7,7 @@ import java.net.URISyntaxException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import org.jphmesh.web.WebSettings;
@@ -154,7 +155,7 @@ public final class AccessGuard {
         String host = ctx.header("Host");
         String name = host == null ? "" : host.startsWith("[") ? host.substring(0, host.indexOf(']') + 1)
                 : host.contains(":") ? host.substring(0, host.lastIndexOf(':')) : host;
-        if (!LOOPBACK.contains(name.toLowerCase(java.util.Locale.ROOT))) {
+        if (!LOOPBACK.contains(name.toLowerCase(Locale.ROOT))) {
             throw new ApiException(403, "this dashboard answers only to loopback names, not Host " + host);
         }
     }

@@ -1,6 +1,7 @@
 package org.jphmesh.web.http.auth;
 
 import at.favre.lib.crypto.bcrypt.BCrypt;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -43,7 +44,7 @@ public final class UserStore {
                 }
             }
         }
-        byte[] stored = hash == null ? DUMMY_HASH : hash.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] stored = hash == null ? DUMMY_HASH : hash.getBytes(StandardCharsets.UTF_8);
         boolean matches = BCrypt.verifyer().verify(password.toCharArray(), stored).verified;
         return matches && hash != null ? Optional.of(Role.parse(role)) : Optional.empty();
     }
