@@ -40,7 +40,7 @@ public final class HistoryStore {
         try (Connection connection = pool.getConnection()) {
             return switch (chosen) {
                 case raw -> raw(connection, code, from, to);
-                case auto -> binned(connection, code, from, to, Math.max(1_000, range / TARGET_POINTS));
+                case auto -> binned(connection, code, from, to, Math.max(1, range / TARGET_POINTS / 1_000) * 1_000);
                 case tenMinutes -> rollup(connection, code, from, to, "10min");
                 case hour -> rollup(connection, code, from, to, "hour");
             };
@@ -67,16 +67,16 @@ public final class HistoryStore {
 
     private static History binned(Connection connection, Codifier code, long from, long to, long widthMillis)
             throws SQLException {
-        String sql = "SELECT date_bin(make_interval(secs => ?), ts, ?) AS bucket, avg(value), min(value), max(value)"
+        // Buckets aligned to the epoch, not to 'from': the same reading lands in the same bucket on every refresh.
+        String sql = "SELECT date_bin(make_interval(secs => ?), ts, TIMESTAMPTZ 'epoch') AS bucket, avg(value), min(value), max(value)"
                 + " FROM reading WHERE codifier = ? AND ts >= ? AND ts < ? AND value IS NOT NULL"
                 + " GROUP BY bucket ORDER BY bucket";
         Columns columns = new Columns();
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
             statement.setDouble(1, widthMillis / 1000.0);
-            statement.setTimestamp(2, new Timestamp(from));
-            statement.setString(3, code.value());
-            statement.setTimestamp(4, new Timestamp(from));
-            statement.setTimestamp(5, new Timestamp(to));
+            statement.setString(2, code.value());
+            statement.setTimestamp(3, new Timestamp(from));
+            statement.setTimestamp(4, new Timestamp(to));
             try (ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {
                     columns.add(rows.getTimestamp(1).getTime(), rows.getDouble(2), rows.getDouble(3), rows.getDouble(4));
