@@ -42,7 +42,7 @@ public final class LoopbackThroughput {
         InetSocketAddress control = new InetSocketAddress(InetAddress.getByName("239.255.71.1"), 27101);
         InetSocketAddress data = new InetSocketAddress(InetAddress.getByName("239.255.71.2"), 27102);
         TransportSettings settings = new TransportSettings(control, data, "lo", 0, true,
-                TransportSettings.DEFAULT_RECEIVE_BUFFER_BYTES);
+                TransportSettings.DEFAULT_RECEIVE_BUFFER_BYTES, null);
         LongAdder received = new LongAdder();
         BusCounters counters = new BusCounters();
         boolean wholeNode = args.length > 0 && args[0].equals("node");

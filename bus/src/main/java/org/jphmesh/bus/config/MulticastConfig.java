@@ -1,6 +1,7 @@
 package org.jphmesh.bus.config;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import java.time.Clock;
 import org.jphmesh.bus.transport.TransportSettings;
 
 /**
@@ -16,10 +17,11 @@ public record MulticastConfig(@JsonProperty("Control-Channel") ChannelConfig con
                               @JsonProperty("Interface") String interfaceName,
                               @JsonProperty("TTL") Integer ttl,
                               @JsonProperty("Loopback") Boolean loopback,
-                              @JsonProperty("ReceiveBufferBytes") Integer receiveBufferBytes) {
+                              @JsonProperty("ReceiveBufferBytes") Integer receiveBufferBytes,
+                              @JsonProperty("Auth") AuthConfig auth) {
 
     public static final MulticastConfig LEGACY_DEFAULT =
-            new MulticastConfig(null, null, null, null, null, null);
+            new MulticastConfig(null, null, null, null, null, null, null);
 
     public MulticastConfig {
         control = control == null ? ChannelConfig.LEGACY_CONTROL : control;
@@ -27,6 +29,7 @@ public record MulticastConfig(@JsonProperty("Control-Channel") ChannelConfig con
         ttl = ttl == null ? 1 : ttl;
         loopback = loopback == null ? Boolean.TRUE : loopback;
         receiveBufferBytes = receiveBufferBytes == null ? TransportSettings.DEFAULT_RECEIVE_BUFFER_BYTES : receiveBufferBytes;
+        auth = auth == null ? AuthConfig.OFF : auth;
     }
 
     void validate() {
@@ -44,15 +47,16 @@ public record MulticastConfig(@JsonProperty("Control-Channel") ChannelConfig con
         if (receiveBufferBytes < 65536) {
             throw new ConfigException("Multicast.ReceiveBufferBytes must be >= 65536, not " + receiveBufferBytes);
         }
+        auth.authenticator(Clock.systemUTC());
     }
 
     /** A copy that uses another interface, e.g. to force {@code lo} in tests. */
     public MulticastConfig withInterface(String name) {
-        return new MulticastConfig(control, data, name, ttl, loopback, receiveBufferBytes);
+        return new MulticastConfig(control, data, name, ttl, loopback, receiveBufferBytes, auth);
     }
 
     public TransportSettings transportSettings() {
         return new TransportSettings(control.socketAddress(), data.socketAddress(), interfaceName, ttl, loopback,
-                receiveBufferBytes);
+                receiveBufferBytes, auth.authenticator(Clock.systemUTC()));
     }
 }

@@ -1,8 +1,12 @@
 package org.jphmesh.bus.transport;
 
+import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.channel.socket.DatagramPacket;
+import org.jphmesh.bus.auth.AuthMode;
+import org.jphmesh.bus.auth.AuthVerdict;
+import org.jphmesh.bus.auth.FrameAuthenticator;
 import org.jphmesh.bus.codec.FrameCodec;
 import org.jphmesh.bus.codec.MalformedFrameException;
 import org.jphmesh.bus.codec.MalformedReason;
@@ -25,9 +29,17 @@ public final class DatagramFrameDecoder extends SimpleChannelInboundHandler<Data
     private final InboundFrameListener listener;
     private final BusMetrics metrics;
     private final String owner;
+    private final FrameAuthenticator auth;
     private final RateLimitedLog rateLimited = new RateLimitedLog(LOG, 10_000);
 
     public DatagramFrameDecoder(String owner, BusChannel channel, InboundFrameListener listener, BusMetrics metrics) {
+        this(owner, channel, listener, metrics, null);
+    }
+
+    /** {@code auth}: checks signatures as its mode says; null accepts every frame (a trailer is removed unread). */
+    public DatagramFrameDecoder(String owner, BusChannel channel, InboundFrameListener listener, BusMetrics metrics,
+                                FrameAuthenticator auth) {
+        this.auth = auth;
         this.owner = owner;
         this.channel = channel;
         this.listener = listener;
@@ -36,9 +48,16 @@ public final class DatagramFrameDecoder extends SimpleChannelInboundHandler<Data
 
     @Override
     protected void channelRead0(ChannelHandlerContext ctx, DatagramPacket packet) {
+        ByteBuf content = packet.content();
+        AuthVerdict signature = auth == null || auth.mode() == AuthMode.off ? AuthVerdict.UNSIGNED : auth.verifySignature(content);
+        if (signature == AuthVerdict.BAD_SIGNATURE || signature == AuthVerdict.UNKNOWN_KEY
+                || signature == AuthVerdict.UNSIGNED && auth != null && auth.mode() == AuthMode.require) {
+            refuse(signature, packet);
+            return;
+        }
         Frame frame;
         try {
-            frame = FrameCodec.decode(packet.content());
+            frame = FrameCodec.decode(content.slice(content.readerIndex(), FrameAuthenticator.frameLength(content)));
             if (frame.channel() != channel) {
                 throw new MalformedFrameException(MalformedReason.WRONG_CHANNEL,
                         "flag " + frame.flag().letter() + " belongs on the " + frame.channel().label() + " bus");
@@ -50,6 +69,13 @@ public final class DatagramFrameDecoder extends SimpleChannelInboundHandler<Data
                     owner, channel.label(), packet.sender(), e.getMessage());
             return;
         }
+        if (signature == AuthVerdict.VALID) {
+            AuthVerdict fresh = auth.admit(frame);
+            if (fresh != AuthVerdict.VALID) {
+                refuse(fresh, packet);
+                return;
+            }
+        }
         metrics.frameReceived(channel);
         try {
             listener.onFrame(channel, frame, packet.sender());
@@ -57,6 +83,13 @@ public final class DatagramFrameDecoder extends SimpleChannelInboundHandler<Data
             metrics.callbackFailed("frame-listener");
             rateLimited.warn("listener", "{} - frame listener failed on {}: {}", owner, frame, e.toString());
         }
+    }
+
+    // Refused frames are counted by reason (auth-unsigned, auth-bad-signature, ...) and never reach the node.
+    private void refuse(AuthVerdict verdict, DatagramPacket packet) {
+        metrics.dropped(verdict.label());
+        rateLimited.warn(channel + verdict.name(), "{} - refused a datagram on the {} bus from {}: {}", owner,
+                channel.label(), packet.sender(), verdict.label());
     }
 
     @Override

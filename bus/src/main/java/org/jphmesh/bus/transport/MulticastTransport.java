@@ -20,6 +20,7 @@ import java.util.EnumMap;
 import java.util.Map;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
+import org.jphmesh.bus.auth.FrameAuthenticator;
 import org.jphmesh.bus.codec.FrameCodec;
 import org.jphmesh.bus.frame.BusChannel;
 import org.jphmesh.bus.frame.Frame;
@@ -96,7 +97,7 @@ public final class MulticastTransport implements AutoCloseable {
                 .handler(new ChannelInitializer<DatagramChannel>() {
                     @Override
                     protected void initChannel(DatagramChannel ch) {
-                        ch.pipeline().addLast(new DatagramFrameDecoder(owner, channel, listener, metrics));
+                        ch.pipeline().addLast(new DatagramFrameDecoder(owner, channel, listener, metrics, settings.authenticator()));
                     }
                 });
         if (networkInterface != null) {
@@ -159,9 +160,14 @@ public final class MulticastTransport implements AutoCloseable {
             metrics.sendFailed(channel);
             return;
         }
-        ByteBuf buf = ch.alloc().directBuffer(FrameCodec.encodedLength(frame));
+        FrameAuthenticator auth = settings.authenticator();
+        boolean signed = auth != null && auth.signs();
+        ByteBuf buf = ch.alloc().directBuffer(FrameCodec.encodedLength(frame) + (signed ? FrameAuthenticator.TRAILER_BYTES : 0));
         try {
             FrameCodec.encode(frame, buf);
+            if (signed) {
+                auth.sign(buf);
+            }
         } catch (RuntimeException e) {
             buf.release();
             throw e;

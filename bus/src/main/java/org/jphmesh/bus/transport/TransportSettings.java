@@ -2,14 +2,16 @@ package org.jphmesh.bus.transport;
 
 import java.net.InetSocketAddress;
 import java.util.Objects;
+import org.jphmesh.bus.auth.FrameAuthenticator;
 import org.jphmesh.bus.frame.BusChannel;
 
 /**
  * Where and how a transport sends and listens: one multicast group per bus, the interface, TTL and
- * loopback. {@code interfaceName} {@code null} lets the operating system choose, as the legacy nodes did.
+ * loopback. {@code interfaceName} {@code null} lets the operating system choose, as the legacy nodes did;
+ * {@code authenticator} {@code null} is unsigned frames (legacy).
  */
 public record TransportSettings(InetSocketAddress controlGroup, InetSocketAddress dataGroup, String interfaceName,
-                                int ttl, boolean loopback, int receiveBufferBytes) {
+                                int ttl, boolean loopback, int receiveBufferBytes, FrameAuthenticator authenticator) {
 
     /** Large enough to ride out a GC pause at a few hundred thousand frames per second; the kernel may cap it. */
     public static final int DEFAULT_RECEIVE_BUFFER_BYTES = 4 * 1024 * 1024;
