@@ -14,6 +14,7 @@ import org.jphmesh.bus.config.SqlSettings;
 import org.jphmesh.bus.frame.Codifier;
 import org.jphmesh.bus.node.Node;
 import org.jphmesh.bus.node.NodeOptions;
+import org.jphmesh.bus.testing.TcpProxy;
 import org.jphmesh.bus.testing.RecordingCallbacks;
 import org.jphmesh.bus.testing.TestMesh;
 import org.jphmesh.sql.TestDatabase;

@@ -26,6 +26,7 @@ import org.jphmesh.bus.frame.Readings;
 import org.jphmesh.bus.node.Node;
 import org.jphmesh.bus.node.NodeCallbacks;
 import org.jphmesh.bus.node.NodeOptions;
+import org.jphmesh.bus.testing.TcpProxy;
 import org.jphmesh.bus.testing.RecordingCallbacks;
 import org.jphmesh.bus.testing.TestMesh;
 import org.jphmesh.web.command.CommandService;
@@ -371,7 +372,7 @@ class MqttBridgeIT {
 
     @Test
     void after_a_broker_outage_the_bridge_reconnects_and_delivers_what_changed_meanwhile() throws Exception {
-        TcpRelay relay = new TcpRelay(1883);
+        TcpProxy relay = new TcpProxy(1883);
         resources.add(relay);
         mesh("{\"Url\":\"tcp://127.0.0.1:" + relay.port() + "\",\"TopicPrefix\":\"" + prefix + "\",\"DiscoveryPrefix\":false,"
                 + "\"ClientId\":\"jph-web-test-" + run + "\"}");
@@ -384,7 +385,7 @@ class MqttBridgeIT {
         eventually().until(() -> "offline".equals(probe.latest(topic("bridge/availability"))) && !bridge.connected());
         reading("T1", Readings.of(22.5));
         eventually().until(() -> bridge.queued() > 0);
-        relay.resume();
+        relay.restore();
 
         eventually().until(() -> "22.5".equals(probe.latest(topic("T1/state")))
                 && "online".equals(probe.latest(topic("bridge/availability"))));

@@ -1,4 +1,4 @@
-package org.jphmesh.collector;
+package org.jphmesh.bus.testing;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -10,17 +10,17 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * A TCP relay on 127.0.0.1 in front of the test's PostgreSQL, so a test can take the database away
- * (every connection cut, new ones refused) and give it back without touching the real server.
+ * A TCP relay on 127.0.0.1 in front of a real server (PostgreSQL, the MQTT broker), so a test can take it away
+ * (every connection cut, new ones refused) and give it back without touching the server itself.
  */
-final class TcpProxy implements AutoCloseable {
+public final class TcpProxy implements AutoCloseable {
 
     private final int targetPort;
     private final ServerSocket server;
     private final List<Socket> sockets = new CopyOnWriteArrayList<>();
     private volatile boolean up = true;
 
-    TcpProxy(int targetPort) throws IOException {
+    public TcpProxy(int targetPort) throws IOException {
         this.targetPort = targetPort;
         this.server = new ServerSocket();
         server.bind(new InetSocketAddress("127.0.0.1", 0));
@@ -29,12 +29,12 @@ final class TcpProxy implements AutoCloseable {
         acceptor.start();
     }
 
-    int port() {
+    public int port() {
         return server.getLocalPort();
     }
 
     /** The database is gone: open connections are cut and new ones refused until {@link #restore()}. */
-    void cut() {
+    public void cut() {
         up = false;
         for (Socket socket : sockets) {
             closeQuietly(socket);
@@ -42,7 +42,7 @@ final class TcpProxy implements AutoCloseable {
         sockets.clear();
     }
 
-    void restore() {
+    public void restore() {
         up = true;
     }
 
