@@ -33,8 +33,6 @@ import org.jphmesh.bus.sequence.SequenceStats;
  */
 public final class MeshView {
 
-    /** Alive frames come every KeepAliveInterval exactly; this much jitter does not make a node DOWN. */
-    static final long DOWN_GRACE_MILLIS = 2_000;
     private static final Set<String> COLLECTOR_TYPES = Set.of("Collector", "jphPostgreSQL");
     private static final Set<String> PROGRAM_TYPES = Set.of("ControlProgram", "Flask", "Web", "jphRedis",
             "jphPostgreSQL", "Collector", "Router", "postgresCalcHandler", "jphCalcHistory");
@@ -127,8 +125,7 @@ public final class MeshView {
             case PONG -> track(from).heard(now);
             case PING, START, HALT, RELOAD, SET, STEP -> {
                 track(from).heard(now);
-                event(new MeshEvent(now, MeshEvent.Kind.control, describe(frame), from.value(), frame.to().value(),
-                        String.valueOf(frame.flag().letter())));
+                event(MeshEvent.command(now, frame));
             }
             default -> { }
         }
@@ -276,7 +273,7 @@ public final class MeshView {
                 active = nodeState.active;
             }
         }
-        SensorStatus status = status(clock.millis(), readingAt, aliveAt, active, timeoutMs, keepAliveMs);
+        SensorStatus status = SensorStatus.of(clock.millis(), readingAt, aliveAt, active, timeoutMs, keepAliveMs);
         return new SensorView(code.value(),
                 entry == null ? code.value() : entry.shortName(),
                 entry == null ? code.value() : entry.name(),
@@ -285,21 +282,6 @@ public final class MeshView {
                 node.value(),
                 entry != null && entry.controlEnabled() || nodeEntry != null && nodeEntry.controlEnabled() && node.equals(code),
                 value, text, readingAt, sequence, aliveAt, active, status, timeoutMs, keepAliveMs);
-    }
-
-    static SensorStatus status(long now, Long readingAt, Long aliveAt, Boolean active, long timeoutMs, long keepAliveMs) {
-        if (readingAt == null && aliveAt == null) {
-            return SensorStatus.UNKNOWN;
-        }
-        long lastHeard = Math.max(readingAt == null ? Long.MIN_VALUE : readingAt, aliveAt == null ? Long.MIN_VALUE : aliveAt);
-        // Silence wins over the last word: a halted node keeps sending alive frames, a dead one does not.
-        if (now - lastHeard > keepAliveMs + DOWN_GRACE_MILLIS) {
-            return SensorStatus.DOWN;
-        }
-        if (Boolean.FALSE.equals(active)) {
-            return SensorStatus.HALTED;
-        }
-        return readingAt != null && now - readingAt <= timeoutMs ? SensorStatus.OK : SensorStatus.STALE;
     }
 
     /** Every node: configured entries that are not proxies or programs without readings, and any codifier heard. */
@@ -334,39 +316,22 @@ public final class MeshView {
                 pingAt = state.pingAt;
             }
         }
-        long lost = 0;
-        long duplicated = 0;
-        long reordered = 0;
-        long received = 0;
-        long restarts = 0;
         List<String> proxies = new ArrayList<>();
+        List<Codifier> streams = new ArrayList<>(List.of(code));
         parents.forEach((proxy, parent) -> {
             if (parent.equals(code)) {
                 proxies.add(proxy.value());
+                streams.add(proxy);
             }
         });
         proxies.sort(String::compareTo);
-        SequenceAccounting source = accounting;
-        if (source != null) {
-            List<Codifier> streams = new ArrayList<>();
-            streams.add(code);
-            proxies.forEach(p -> streams.add(Codifier.of(p)));
-            for (Codifier stream : streams) {
-                Optional<SequenceStats> stats = source.stats(stream, BusChannel.DATA);
-                if (stats.isPresent()) {
-                    received += stats.get().received();
-                    lost += stats.get().lost();
-                    duplicated += stats.get().duplicated();
-                    reordered += stats.get().reordered();
-                    restarts += stats.get().restarts();
-                }
-            }
-        }
+        StreamTotals totals = StreamTotals.of(accounting, streams);
         SensorStatus status = sensor.status() == SensorStatus.STALE && !sensor.type().equals("unknown")
                 && entry(code).map(e -> PROGRAM_TYPES.contains(e.type())).orElse(false)
                 ? SensorStatus.OK : sensor.status();
         return new NodeView(code.value(), sensor.name(), sensor.type(), status, sensor.active(), sensor.aliveAt(),
-                Math.round(rate * 100) / 100.0, received, lost, duplicated, reordered, restarts, rtt, pingAt,
+                Math.round(rate * 100) / 100.0, totals.received(), totals.lost(), totals.duplicated(), totals.reordered(),
+                totals.restarts(), rtt, pingAt,
                 sensor.controlEnabled(), List.copyOf(proxies));
     }
 
@@ -395,19 +360,6 @@ public final class MeshView {
 
     private Tracked track(Codifier code) {
         return tracked.computeIfAbsent(code, c -> new Tracked());
-    }
-
-    private static String describe(Frame frame) {
-        String who = frame.from() + " \u2192 " + frame.to();
-        return switch (frame.flag()) {
-            case PING -> who + ": ping";
-            case START -> who + ": start";
-            case HALT -> who + ": halt";
-            case RELOAD -> who + ": reload configuration";
-            case SET -> who + ": set to " + frame.control().timeComponent();
-            case STEP -> who + ": step by " + frame.control().timeComponent();
-            default -> who + ": " + frame.flag().letter();
-        };
     }
 
     public Codifier self() {

@@ -11,5 +11,24 @@ public enum SensorStatus {
     /** Its node is alive, but no reading within {@code TimeoutWarning}. */
     STALE,
     /** A reading within {@code TimeoutWarning}. */
-    OK
+    OK;
+
+    /** Alive frames come every KeepAliveInterval exactly; this much jitter does not make a node DOWN. */
+    static final long DOWN_GRACE_MILLIS = 2_000;
+
+    /** The status at {@code now} from the last reading, the node's last frame and its active flag (null: never heard). */
+    static SensorStatus of(long now, Long readingAt, Long aliveAt, Boolean active, long timeoutMs, long keepAliveMs) {
+        if (readingAt == null && aliveAt == null) {
+            return UNKNOWN;
+        }
+        long lastHeard = Math.max(readingAt == null ? Long.MIN_VALUE : readingAt, aliveAt == null ? Long.MIN_VALUE : aliveAt);
+        // Silence wins over the last word: a halted node keeps sending alive frames, a dead one does not.
+        if (now - lastHeard > keepAliveMs + DOWN_GRACE_MILLIS) {
+            return DOWN;
+        }
+        if (Boolean.FALSE.equals(active)) {
+            return HALTED;
+        }
+        return readingAt != null && now - readingAt <= timeoutMs ? OK : STALE;
+    }
 }

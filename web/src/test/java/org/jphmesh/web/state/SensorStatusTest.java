@@ -11,7 +11,7 @@ class SensorStatusTest {
     private static final long NOW = 1_000_000;
 
     private static SensorStatus status(Long readingAgo, Long aliveAgo, Boolean active) {
-        return MeshView.status(NOW, readingAgo == null ? null : NOW - readingAgo, aliveAgo == null ? null : NOW - aliveAgo,
+        return SensorStatus.of(NOW, readingAgo == null ? null : NOW - readingAgo, aliveAgo == null ? null : NOW - aliveAgo,
                 active, TIMEOUT, KEEP_ALIVE);
     }
 
@@ -32,8 +32,8 @@ class SensorStatusTest {
 
     @Test
     void nothing_for_longer_than_the_keep_alive_and_its_grace_is_down() {
-        assertThat(status(40_000L, KEEP_ALIVE + MeshView.DOWN_GRACE_MILLIS + 1, true)).isEqualTo(SensorStatus.DOWN);
-        assertThat(status(40_000L, KEEP_ALIVE + MeshView.DOWN_GRACE_MILLIS - 1, true)).isEqualTo(SensorStatus.STALE);
+        assertThat(status(40_000L, KEEP_ALIVE + SensorStatus.DOWN_GRACE_MILLIS + 1, true)).isEqualTo(SensorStatus.DOWN);
+        assertThat(status(40_000L, KEEP_ALIVE + SensorStatus.DOWN_GRACE_MILLIS - 1, true)).isEqualTo(SensorStatus.STALE);
     }
 
     @Test
