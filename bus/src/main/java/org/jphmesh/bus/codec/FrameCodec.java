@@ -71,7 +71,7 @@ public final class FrameCodec {
         out.writeIntLE(payloadLength);
         Payload payload = frame.payload();
         switch (frame.flag()) {
-            case ALIVE, NEW_SEQUENCE, PING, PONG, START, HALT, RELOAD, SET, STEP -> {
+            case ALIVE, NEW_SEQUENCE, PING, PONG, START, HALT, RELOAD, SET, STEP, RESEND -> {
                 ControlPayload control = (ControlPayload) payload;
                 out.writeLongLE(Double.doubleToRawLongBits(control.timeComponent()));
                 out.writeByte(control.active() ? 1 : 0);

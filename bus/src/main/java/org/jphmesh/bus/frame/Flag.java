@@ -26,6 +26,11 @@ public enum Flag {
     SET('A', BusChannel.CONTROL),
     /** Step the target value of a controllable sensor by the time component. */
     STEP('E', BusChannel.CONTROL),
+    /**
+     * Resend request (this project's addition, not a legacy flag): the addressee resends the data frames of
+     * the addressed codifier in the {@link ResendRange} its time component carries.
+     */
+    RESEND('R', BusChannel.CONTROL),
 
     /** A reading as IEEE-754 float32. */
     FLOAT('f', BusChannel.DATA),

@@ -16,6 +16,7 @@ import org.jphmesh.bus.frame.FloatReading;
 import org.jphmesh.bus.frame.Frame;
 import org.jphmesh.bus.frame.IntegerReading;
 import org.jphmesh.bus.frame.JsonReading;
+import org.jphmesh.bus.frame.ResendRange;
 import org.jphmesh.bus.frame.SequenceStart;
 import org.jphmesh.bus.frame.TextReading;
 import org.junit.jupiter.api.Test;
@@ -102,6 +103,20 @@ class FrameCodecTest {
         assertThatThrownBy(() -> new Frame(1, 1, Flag.HALT, Codifier.of("T1"), Codifier.BROADCAST, new FloatReading(1f)))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("flag H cannot carry");
+    }
+
+    @Test
+    void a_resend_request_is_a_37_byte_control_datagram_carrying_its_range() throws Exception {
+        ResendRange range = new ResendRange(985818058, 3);
+        Frame request = Frame.control(7, 1795320296293L, Flag.RESEND, Codifier.of("Q1"), Codifier.of("C1"),
+                range.toTimeComponent(), true);
+
+        String hex = encode(request);
+
+        assertThat(hex).hasSize(37 * 2).startsWith("07000000" + "00000000" + "65b36d01a2010000" + "52" + "5131" + "4331");
+        Frame decoded = decode(HexFormat.of().parseHex(hex));
+        assertThat(decoded).isEqualTo(request);
+        assertThat(ResendRange.fromTimeComponent(decoded.control().timeComponent())).isEqualTo(range);
     }
 
     static Frame decode(byte[] bytes) throws MalformedFrameException {
