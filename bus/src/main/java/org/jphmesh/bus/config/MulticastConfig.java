@@ -6,11 +6,14 @@ import org.jphmesh.bus.transport.TransportSettings;
 
 /**
  * The {@code "Multicast"} section. The legacy file has only the two channels; {@code Interface},
- * {@code TTL}, {@code Loopback} and {@code ReceiveBufferBytes} are this project's optional additions.
+ * {@code TTL}, {@code Loopback}, {@code ReceiveBufferBytes}, {@code Auth} and {@code Resend} are this project's
+ * optional additions.
  *
  * @param interfaceName network interface for both buses, e.g. {@code lo} or {@code wlan0}; absent lets the OS choose
  * @param ttl           multicast TTL, default 1 (stays on the local network segment)
  * @param loopback      deliver to other nodes on the same host, default true
+ * @param resend        loss repair: collectors ask for lost readings with {@code R}, nodes keep their recent
+ *                      readings to answer. Default false, because a legacy node crashes on a flag it does not know
  */
 public record MulticastConfig(@JsonProperty("Control-Channel") ChannelConfig control,
                               @JsonProperty("Data-Channel") ChannelConfig data,
@@ -18,10 +21,11 @@ public record MulticastConfig(@JsonProperty("Control-Channel") ChannelConfig con
                               @JsonProperty("TTL") Integer ttl,
                               @JsonProperty("Loopback") Boolean loopback,
                               @JsonProperty("ReceiveBufferBytes") Integer receiveBufferBytes,
-                              @JsonProperty("Auth") AuthConfig auth) {
+                              @JsonProperty("Auth") AuthConfig auth,
+                              @JsonProperty("Resend") Boolean resend) {
 
     public static final MulticastConfig LEGACY_DEFAULT =
-            new MulticastConfig(null, null, null, null, null, null, null);
+            new MulticastConfig(null, null, null, null, null, null, null, null);
 
     public MulticastConfig {
         control = control == null ? ChannelConfig.LEGACY_CONTROL : control;
@@ -30,6 +34,8 @@ public record MulticastConfig(@JsonProperty("Control-Channel") ChannelConfig con
         loopback = loopback == null ? Boolean.TRUE : loopback;
         receiveBufferBytes = receiveBufferBytes == null ? TransportSettings.DEFAULT_RECEIVE_BUFFER_BYTES : receiveBufferBytes;
         auth = auth == null ? AuthConfig.OFF : auth;
+        // Off unless asked for: one R on a bus with legacy nodes would crash every one of them.
+        resend = resend == null ? Boolean.FALSE : resend;
     }
 
     void validate() {
@@ -52,7 +58,12 @@ public record MulticastConfig(@JsonProperty("Control-Channel") ChannelConfig con
 
     /** A copy that uses another interface, e.g. to force {@code lo} in tests. */
     public MulticastConfig withInterface(String name) {
-        return new MulticastConfig(control, data, name, ttl, loopback, receiveBufferBytes, auth);
+        return new MulticastConfig(control, data, name, ttl, loopback, receiveBufferBytes, auth, resend);
+    }
+
+    /** A copy with loss repair switched on or off. */
+    public MulticastConfig withResend(boolean on) {
+        return new MulticastConfig(control, data, interfaceName, ttl, loopback, receiveBufferBytes, auth, on);
     }
 
     public TransportSettings transportSettings() {

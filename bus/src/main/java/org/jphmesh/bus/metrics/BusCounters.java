@@ -17,6 +17,7 @@ public final class BusCounters implements BusMetrics {
     private final Map<BusChannel, LongAdder> receiveFailures = adders();
     private final Map<String, LongAdder> callbackFailures = new ConcurrentHashMap<>();
     private final Map<String, LongAdder> drops = new ConcurrentHashMap<>();
+    private final Map<String, LongAdder> repairs = new ConcurrentHashMap<>();
 
     public BusCounters() {
         for (BusChannel channel : BusChannel.values()) {
@@ -61,6 +62,17 @@ public final class BusCounters implements BusMetrics {
     @Override
     public void dropped(String reason) {
         drops.computeIfAbsent(reason, name -> new LongAdder()).increment();
+    }
+
+    @Override
+    public void repair(String event, long count) {
+        repairs.computeIfAbsent(event, name -> new LongAdder()).add(count);
+    }
+
+    /** A loss-repair count by its event name (see {@link BusMetrics#repair}); 0 when it never happened. */
+    public long repairCount(String event) {
+        LongAdder adder = repairs.get(event);
+        return adder == null ? 0 : adder.sum();
     }
 
     public long receiveFailureCount(BusChannel channel) {

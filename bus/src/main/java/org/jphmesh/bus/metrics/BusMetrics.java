@@ -40,4 +40,12 @@ public interface BusMetrics {
      */
     default void dropped(String reason) {
     }
+
+    /**
+     * Loss repair on the sending side: {@code resend-requests} (an {@code R} for one of this node's codifiers),
+     * {@code resent} (frames sent again), {@code resend-unavailable} (frames asked for but no longer kept),
+     * {@code resend-refused} (an {@code R} that was malformed, broadcast, or came while repair is off).
+     */
+    default void repair(String event, long count) {
+    }
 }

@@ -12,7 +12,10 @@ import org.jphmesh.bus.frame.SequenceStart;
 import org.jphmesh.bus.sequence.OutgoingSequence;
 import org.jphmesh.bus.transport.MulticastTransport;
 
-/** One data sequence per codifier a node sends as (itself and its proxies), each announced by {@code n} once. */
+/**
+ * One data sequence per codifier a node sends as (itself and its proxies), each announced by {@code n} once.
+ * With loss repair on, each reading sent is also kept in {@link SentFrames} to answer resend requests.
+ */
 final class DataSender {
 
     private static final class Stream {
@@ -27,12 +30,15 @@ final class DataSender {
     private final MulticastTransport transport;
     private final Clock clock;
     private final RandomGenerator random;
+    private final SentFrames sent;
     private final Map<Codifier, Stream> streams = new ConcurrentHashMap<>();
 
-    DataSender(MulticastTransport transport, Clock clock, RandomGenerator random) {
+    /** {@code sent} keeps what is sent for resending, or is {@code null} when loss repair is off. */
+    DataSender(MulticastTransport transport, Clock clock, RandomGenerator random, SentFrames sent) {
         this.transport = transport;
         this.clock = clock;
         this.random = random;
+        this.sent = sent;
     }
 
     void send(Codifier as, DataPayload payload) {
@@ -53,7 +59,11 @@ final class DataSender {
                 transport.send(Frame.data(start, now, as, new SequenceStart(start)));
                 stream.announced = true;
             }
-            transport.send(Frame.data(stream.sequence.next(), now, as, payload));
+            Frame frame = Frame.data(stream.sequence.next(), now, as, payload);
+            transport.send(frame);
+            if (sent != null) {
+                sent.remember(frame);
+            }
         }
     }
 }

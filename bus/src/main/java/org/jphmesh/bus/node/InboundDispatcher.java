@@ -7,6 +7,7 @@ import org.jphmesh.bus.frame.BusChannel;
 import org.jphmesh.bus.frame.Codifier;
 import org.jphmesh.bus.frame.Flag;
 import org.jphmesh.bus.frame.Frame;
+import org.jphmesh.bus.sequence.SequenceOutcome;
 import org.jphmesh.bus.transport.RateLimitedLog;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,9 +41,12 @@ final class InboundDispatcher {
             }
             return;
         }
-        node.accounting().observe(frame, node.clockMillis());
+        SequenceOutcome outcome = node.accounting().observe(frame, node.clockMillis());
         try {
             callbacks.onFrame(node, frame, sender);
+            if (outcome == SequenceOutcome.GAP) {
+                callbacks.onGap(node, node.accounting().gapBefore(frame));
+            }
         } catch (RuntimeException e) {
             node.counters().callbackFailed("frame");
             rateLimited.warn("frame", "{} - onFrame callback failed: {}", self, e.toString());
@@ -59,6 +63,13 @@ final class InboundDispatcher {
     private void onControl(Frame frame) {
         boolean forMe = frame.to().addresses(node.codifier());
         Flag flag = frame.flag();
+        if (flag == Flag.RESEND) {
+            // Only the exact codifier: a broadcast R would make every node resend at once.
+            if (frame.to().equals(node.codifier()) || node.proxies().contains(frame.to())) {
+                node.answerResend(frame);
+            }
+            return;
+        }
         if (flag == Flag.SET || flag == Flag.STEP) {
             if (!forMe && !node.proxies().contains(frame.to())) {
                 return;

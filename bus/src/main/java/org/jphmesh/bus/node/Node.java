@@ -19,6 +19,7 @@ import org.jphmesh.bus.frame.DataPayload;
 import org.jphmesh.bus.frame.Flag;
 import org.jphmesh.bus.frame.Frame;
 import org.jphmesh.bus.frame.Readings;
+import org.jphmesh.bus.frame.ResendRange;
 import org.jphmesh.bus.metrics.BusCounters;
 import org.jphmesh.bus.sequence.SequenceAccounting;
 import org.jphmesh.bus.transport.InboundFrameListener;
@@ -60,6 +61,7 @@ public final class Node implements AutoCloseable {
     private volatile KeepAliveTimer keepAlive;
     private volatile ControlSender control;
     private volatile DataSender data;
+    private volatile ResendResponder resends;
 
     private Node(NodeOptions options, NodeCallbacks callbacks) {
         this.options = options;
@@ -107,7 +109,10 @@ public final class Node implements AutoCloseable {
                 }, counters);
         loop = transport.eventLoopGroup().next();
         control = new ControlSender(self, transport, options.clock(), options.random());
-        data = new DataSender(transport, options.clock(), options.random());
+        // Multicast settings only change at a restart, so whether frames are kept for resending is fixed here.
+        SentFrames sent = config.multicast().resend() ? new SentFrames() : null;
+        data = new DataSender(transport, options.clock(), options.random(), sent);
+        resends = sent == null ? null : new ResendResponder(self.value(), sent, transport, counters);
         keepAlive = new KeepAliveTimer(loop, () -> entry.keepAlive(), this::sendAlive);
         announce();
         keepAlive.start();
@@ -159,6 +164,29 @@ public final class Node implements AutoCloseable {
 
     void answerPing(Frame ping) {
         control.send(Flag.PONG, ping.from(), ping.control().timeComponent(), active);
+    }
+
+    // Halted or not: the frames were sent before, and repairing them is not a new reading.
+    void answerResend(Frame request) {
+        ResendResponder responder = resends;
+        if (responder == null) {
+            counters.repair("resend-refused", 1);
+            LOG.debug("{} - ignored R from {}: Multicast.Resend is off", self, request.from());
+            return;
+        }
+        responder.answer(request);
+    }
+
+    /**
+     * Asks {@code target}, the codifier whose data stream has a gap, to resend the readings in {@code range}.
+     * Sent whether the node is active or halted: repair is part of recording, not a reading.
+     */
+    public void requestResend(Codifier target, ResendRange range) {
+        if (target.isBroadcast()) {
+            throw new IllegalArgumentException("a resend request names one codifier, not @@");
+        }
+        control.send(Flag.RESEND, target, range.toTimeComponent(), active);
+        keepAlive.activity();
     }
 
     void setActive(boolean on, Codifier by) {

@@ -4,6 +4,7 @@ import java.net.InetSocketAddress;
 import org.jphmesh.bus.config.SensorConfig;
 import org.jphmesh.bus.frame.BusChannel;
 import org.jphmesh.bus.frame.Frame;
+import org.jphmesh.bus.sequence.SequenceGap;
 
 /**
  * What a program on the mesh does: the three callbacks of the legacy JPH library, plus reload and a tap.
@@ -46,5 +47,12 @@ public interface NodeCallbacks {
      * a tap that buffers what it saw flushes it. Must return at once.
      */
     default void onReadComplete(Node node, BusChannel channel) {
+    }
+
+    /**
+     * Another node's stream skipped numbers: called on the I/O thread right after the {@link #onFrame} of the
+     * frame that revealed the gap. Loss repair (a collector) asks the sender for them here. Must return at once.
+     */
+    default void onGap(Node node, SequenceGap gap) {
     }
 }

@@ -31,6 +31,22 @@ public final class SequenceAccounting {
         return tracker.observe(frame.sequence(), nowMillis);
     }
 
+    /**
+     * The numbers skipped just before {@code frame}, whose {@link #observe} said {@link SequenceOutcome#GAP}.
+     * Call it right after that observation, on the thread that made it.
+     */
+    public SequenceGap gapBefore(Frame frame) {
+        SequenceTracker tracker = trackers.get(new Key(frame.from(), frame.channel()));
+        long count = tracker == null ? 0 : tracker.lastGap();
+        return new SequenceGap(frame.from(), frame.channel(), (frame.sequence() - count) & Frame.MAX_SEQUENCE, count);
+    }
+
+    /** Whether {@code sequence} of a stream is still missing, at most {@code withinLast} behind its highest. */
+    public boolean isMissing(Codifier codifier, BusChannel channel, long sequence, int withinLast) {
+        SequenceTracker tracker = trackers.get(new Key(codifier, channel));
+        return tracker != null && tracker.isMissing(sequence, withinLast);
+    }
+
     public Optional<SequenceStats> stats(Codifier codifier, BusChannel channel) {
         SequenceTracker tracker = trackers.get(new Key(codifier, channel));
         return tracker == null ? Optional.empty() : Optional.of(snapshot(codifier, channel, tracker));

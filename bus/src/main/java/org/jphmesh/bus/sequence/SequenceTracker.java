@@ -35,6 +35,8 @@ public final class SequenceTracker {
     private long reordered;
     private long restarts;
     private long lastSeenMillis;
+    /** How many numbers the latest {@link SequenceOutcome#GAP} skipped. */
+    private long lastGap;
 
     /** A frame announcing a new sequence ({@code N} or {@code n}), whose own number is the start. */
     public synchronized SequenceOutcome restart(long start, long nowMillis) {
@@ -74,7 +76,11 @@ public final class SequenceTracker {
             span = Math.min(span + ahead, WINDOW);
             mark(0);
             lost += ahead - 1;
-            return ahead == 1 ? SequenceOutcome.IN_ORDER : SequenceOutcome.GAP;
+            if (ahead == 1) {
+                return SequenceOutcome.IN_ORDER;
+            }
+            lastGap = ahead - 1;
+            return SequenceOutcome.GAP;
         }
         long behind = MODULUS - ahead;
         if (isMarked((int) behind)) {
@@ -108,6 +114,29 @@ public final class SequenceTracker {
 
     public synchronized long lastSequence() {
         return highest;
+    }
+
+    /** How many numbers the latest {@link SequenceOutcome#GAP} of this stream skipped; 0 before the first gap. */
+    public synchronized long lastGap() {
+        return lastGap;
+    }
+
+    /**
+     * Whether {@code sequence} was skipped and has not arrived since: it lies at most {@code withinLast} numbers
+     * behind the highest received (and inside the window), after the stream's (re)start, and is not marked
+     * received. Loss repair asks this before asking for a number again.
+     */
+    public synchronized boolean isMissing(long sequence, int withinLast) {
+        if (!started) {
+            return false;
+        }
+        long ahead = Math.floorMod((sequence & (MODULUS - 1)) - highest, MODULUS);
+        if (ahead < HALF) {
+            // The highest itself, or a number not sent yet as far as this stream knows.
+            return false;
+        }
+        long behind = MODULUS - ahead;
+        return behind <= Math.min(withinLast, WINDOW - 1) && behind <= span && !isMarked((int) behind);
     }
 
     synchronized long[] counts() {

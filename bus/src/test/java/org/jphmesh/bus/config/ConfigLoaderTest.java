@@ -117,6 +117,16 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void loss_repair_is_off_unless_the_mesh_turns_it_on_and_a_bad_value_names_the_key() {
+        assertThat(ConfigLoader.parse("{\"Sensors\":[]}", "t").multicast().resend()).isFalse();
+        MeshConfig on = ConfigLoader.parse("{\"Multicast\":{\"Resend\":true},\"Sensors\":[]}", "t");
+        assertThat(on.multicast().resend()).isTrue();
+        assertThat(on.warnings()).noneSatisfy(w -> assertThat(w).contains("Resend"));
+        assertThatThrownBy(() -> ConfigLoader.parse("{\"Multicast\":{\"Resend\":\"often\"},\"Sensors\":[]}", "t"))
+                .hasMessageContaining("Multicast.Resend: expected true or false");
+    }
+
+    @Test
     void unknown_types_and_keys_load_with_a_warning_instead_of_failing() {
         String json = "{\"Sensors\":[{\"Codifier\":\"Z9\",\"Type\":\"FutureThing\",\"Colour\":\"red\"}],\"Extra\":1}";
         MeshConfig config = ConfigLoader.parse(json, "t");

@@ -124,4 +124,46 @@ class SequenceTrackerTest {
         assertThat(accounting.stats(x1, BusChannel.CONTROL).orElseThrow().restarts()).isEqualTo(1);
         assertThat(accounting.snapshot()).hasSize(3);
     }
+
+    @Test
+    void a_skipped_number_is_missing_until_it_arrives_late() {
+        tracker.restart(10, 1);
+        tracker.observe(11, 1);
+        tracker.observe(15, 1);
+        assertThat(tracker.lastGap()).isEqualTo(3);
+
+        assertThat(tracker.isMissing(13, 1023)).isTrue();
+        tracker.observe(13, 1);
+        assertThat(tracker.isMissing(13, 1023)).isFalse();
+        assertThat(tracker.isMissing(12, 1023)).isTrue();
+        assertThat(tracker.isMissing(11, 1023)).as("received").isFalse();
+        assertThat(tracker.isMissing(15, 1023)).as("the highest").isFalse();
+        assertThat(tracker.isMissing(16, 1023)).as("not sent yet").isFalse();
+        assertThat(tracker.isMissing(9, 1023)).as("before the start").isFalse();
+        assertThat(tracker.isMissing(12, 2)).as("further back than asked").isFalse();
+    }
+
+    @Test
+    void a_number_that_left_the_window_is_no_longer_missing() {
+        tracker.restart(0, 1);
+        tracker.observe(2, 1);
+        for (long s = 3; s <= 1100; s++) {
+            tracker.observe(s, 1);
+        }
+        assertThat(tracker.isMissing(1, 1023)).isFalse();
+        assertThat(tracker.lastGap()).isEqualTo(1);
+    }
+
+    @Test
+    void the_accounting_names_the_gap_before_a_frame_across_the_wrap() {
+        SequenceAccounting accounting = new SequenceAccounting();
+        Codifier s1 = Codifier.of("S1");
+        accounting.observe(Frame.data(Frame.MAX_SEQUENCE - 3, 1, s1, new SequenceStart(Frame.MAX_SEQUENCE - 3)), 1);
+        Frame after = Frame.data(2, 1, s1, new FloatReading(1f));
+
+        assertThat(accounting.observe(after, 1)).isEqualTo(SequenceOutcome.GAP);
+        assertThat(accounting.gapBefore(after)).isEqualTo(new SequenceGap(s1, BusChannel.DATA, Frame.MAX_SEQUENCE - 2, 5));
+        assertThat(accounting.isMissing(s1, BusChannel.DATA, 0, 1023)).isTrue();
+        assertThat(accounting.isMissing(Codifier.of("S9"), BusChannel.DATA, 0, 1023)).isFalse();
+    }
 }
