@@ -12,7 +12,7 @@ public record ChannelConfig(@JsonProperty("Address") String address, @JsonProper
     public static final ChannelConfig LEGACY_DATA = new ChannelConfig("226.0.0.222", 7002);
 
     /** Checks the values, naming {@code key} (e.g. {@code Multicast.Control-Channel}) in the message. */
-    void validate(String key) {
+    public void validate(String key) {
         if (address == null) {
             throw new ConfigException(key + ".Address is missing");
         }

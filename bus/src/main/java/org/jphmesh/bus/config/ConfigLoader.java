@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import java.util.ArrayList;
@@ -44,6 +45,8 @@ public final class ConfigLoader {
     private static final ObjectMapper MAPPER = new ObjectMapper()
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
             .configure(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES, true);
+    private static final ObjectMapper STRICT = MAPPER.copy()
+            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true);
 
     private ConfigLoader() {
     }
@@ -194,9 +197,21 @@ public final class ConfigLoader {
         }
     }
 
+    /**
+     * Reads a block that is new in this project (no legacy file has it) into {@code type}, refusing unknown
+     * keys: there a typo is a mistake, not a legacy key. Errors name {@code label} and the key path.
+     */
+    public static <T> T bindStrict(JsonNode node, Class<T> type, String label) {
+        return bind(STRICT, node, type, label);
+    }
+
     private static <T> T bind(JsonNode node, Class<T> type, String label) {
+        return bind(MAPPER, node, type, label);
+    }
+
+    private static <T> T bind(ObjectMapper mapper, JsonNode node, Class<T> type, String label) {
         try {
-            return MAPPER.treeToValue(node, type);
+            return mapper.treeToValue(node, type);
         } catch (JsonMappingException e) {
             throw new ConfigException(label + describe(e), e);
         } catch (JsonProcessingException | IllegalArgumentException e) {
@@ -215,7 +230,9 @@ public final class ConfigLoader {
             }
         }
         String problem;
-        if (e instanceof InvalidFormatException invalid) {
+        if (e instanceof UnrecognizedPropertyException unknown) {
+            problem = "unknown key; known keys are " + unknown.getKnownPropertyIds();
+        } else if (e instanceof InvalidFormatException invalid) {
             problem = "expected " + kind(invalid.getTargetType()) + ", got '" + invalid.getValue() + "'";
         } else if (e instanceof ValueInstantiationException && e.getCause() != null) {
             problem = e.getCause().getMessage();

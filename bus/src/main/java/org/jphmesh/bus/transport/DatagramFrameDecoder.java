@@ -10,6 +10,7 @@ import org.jphmesh.bus.auth.FrameAuthenticator;
 import org.jphmesh.bus.codec.FrameCodec;
 import org.jphmesh.bus.codec.MalformedFrameException;
 import org.jphmesh.bus.codec.MalformedReason;
+import org.jphmesh.bus.codec.RouteTrailer;
 import org.jphmesh.bus.frame.BusChannel;
 import org.jphmesh.bus.frame.Frame;
 import org.jphmesh.bus.metrics.BusMetrics;
@@ -48,7 +49,8 @@ public final class DatagramFrameDecoder extends SimpleChannelInboundHandler<Data
 
     @Override
     protected void channelRead0(ChannelHandlerContext ctx, DatagramPacket packet) {
-        ByteBuf content = packet.content();
+        // A router's trailer only concerns routers; nodes read the frame (and signature) before it.
+        ByteBuf content = RouteTrailer.strip(packet.content());
         AuthVerdict signature = auth == null || auth.mode() == AuthMode.off ? AuthVerdict.UNSIGNED : auth.verifySignature(content);
         if (signature == AuthVerdict.BAD_SIGNATURE || signature == AuthVerdict.UNKNOWN_KEY
                 || signature == AuthVerdict.UNSIGNED && auth != null && auth.mode() == AuthMode.require) {

@@ -3,7 +3,7 @@ package org.jphmesh.bus.transport;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelFuture;
-import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.FixedRecvByteBufAllocator;
@@ -20,6 +20,7 @@ import java.util.EnumMap;
 import java.util.Map;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import org.jphmesh.bus.auth.FrameAuthenticator;
 import org.jphmesh.bus.codec.FrameCodec;
 import org.jphmesh.bus.frame.BusChannel;
@@ -64,6 +65,16 @@ public final class MulticastTransport implements AutoCloseable {
      */
     public static MulticastTransport open(String owner, TransportSettings settings, EventLoopGroup group,
                                           InboundFrameListener listener, BusMetrics metrics) {
+        return openRaw(owner, settings, group,
+                channel -> new DatagramFrameDecoder(owner, channel, listener, metrics, settings.authenticator()), metrics);
+    }
+
+    /**
+     * Opens both buses for a program that reads datagrams itself (a router): {@code handlers} gives each
+     * bus socket its inbound handler, which receives {@link DatagramPacket}s.
+     */
+    public static MulticastTransport openRaw(String owner, TransportSettings settings, EventLoopGroup group,
+                                             Function<BusChannel, ChannelHandler> handlers, BusMetrics metrics) {
         NetworkInterface networkInterface = InterfaceGuard.resolve(settings.interfaceName());
         boolean ownsGroup = group == null;
         EventLoopGroup loops = ownsGroup ? new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory()) : group;
@@ -72,7 +83,7 @@ public final class MulticastTransport implements AutoCloseable {
             Map<BusChannel, DatagramChannel> opened = new EnumMap<>(BusChannel.class);
             for (BusChannel channel : BusChannel.values()) {
                 transport.channels = Map.copyOf(opened);
-                opened.put(channel, transport.bind(channel, networkInterface, listener));
+                opened.put(channel, transport.bind(channel, networkInterface, handlers.apply(channel)));
             }
             transport.channels = Map.copyOf(opened);
         } catch (RuntimeException e) {
@@ -82,7 +93,7 @@ public final class MulticastTransport implements AutoCloseable {
         return transport;
     }
 
-    private DatagramChannel bind(BusChannel channel, NetworkInterface networkInterface, InboundFrameListener listener) {
+    private DatagramChannel bind(BusChannel channel, NetworkInterface networkInterface, ChannelHandler handler) {
         InetSocketAddress groupAddress = settings.group(channel);
         Bootstrap bootstrap = new Bootstrap()
                 .group(group)
@@ -94,12 +105,7 @@ public final class MulticastTransport implements AutoCloseable {
                 // One byte more than the limit, so an oversize datagram is seen as oversize, not as truncated.
                 .option(ChannelOption.RCVBUF_ALLOCATOR,
                         new FixedRecvByteBufAllocator(FrameCodec.MAX_DATAGRAM_BYTES + 1).maxMessagesPerRead(64))
-                .handler(new ChannelInitializer<DatagramChannel>() {
-                    @Override
-                    protected void initChannel(DatagramChannel ch) {
-                        ch.pipeline().addLast(new DatagramFrameDecoder(owner, channel, listener, metrics, settings.authenticator()));
-                    }
-                });
+                .handler(handler);
         if (networkInterface != null) {
             bootstrap.option(ChannelOption.IP_MULTICAST_IF, networkInterface);
         }
@@ -201,6 +207,11 @@ public final class MulticastTransport implements AutoCloseable {
             packet.release();
             metrics.sendFailed(channel);
         }
+    }
+
+    /** The socket of one bus, for a program that writes datagrams itself on its I/O thread (a router). */
+    public DatagramChannel channel(BusChannel channel) {
+        return channels.get(channel);
     }
 
     public TransportSettings settings() {

@@ -1,0 +1,231 @@
+package org.jphmesh.router;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.net.DatagramPacket;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.MulticastSocket;
+import java.net.NetworkInterface;
+import java.net.SocketTimeoutException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.jphmesh.bus.config.ConfigLoader;
+import org.jphmesh.bus.frame.BusChannel;
+import org.jphmesh.bus.frame.Codifier;
+import org.jphmesh.bus.frame.Flag;
+import org.jphmesh.bus.frame.Frame;
+import org.jphmesh.bus.node.Node;
+import org.jphmesh.bus.node.NodeOptions;
+import org.jphmesh.bus.node.PingReply;
+import org.jphmesh.bus.testing.LoopbackSender;
+import org.jphmesh.bus.testing.MalformedDatagrams;
+import org.jphmesh.bus.testing.RecordingCallbacks;
+import org.jphmesh.bus.testing.TestMesh;
+import org.jphmesh.router.link.Link;
+import org.jphmesh.router.link.LinkCounters.Count;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A router between two segments on {@code lo} (different groups and ports), with real nodes on each. */
+class RouterLoopbackIT {
+
+    private static final Codifier S1 = Codifier.of("S1");
+    private static final Codifier RX = Codifier.of("RX");
+
+    @TempDir
+    Path dir;
+
+    private final TestMesh a = TestMesh.fresh();
+    private final TestMesh b = TestMesh.fresh();
+    private final List<AutoCloseable> open = new ArrayList<>();
+
+    @AfterEach
+    void closeAll() throws Exception {
+        for (int i = open.size() - 1; i >= 0; i--) {
+            open.get(i).close();
+        }
+    }
+
+    private static String link(String name, TestMesh mesh, String extra) {
+        return "{\"Name\":\"" + name + "\",\"Interface\":\"lo\",\"TTL\":0,"
+                + "\"Control-Channel\":{\"Address\":\"" + mesh.controlGroup() + "\",\"Port\":" + mesh.controlPort() + "},"
+                + "\"Data-Channel\":{\"Address\":\"" + mesh.dataGroup() + "\",\"Port\":" + mesh.dataPort() + "}"
+                + (extra.isEmpty() ? "" : "," + extra) + "}";
+    }
+
+    private String entries(String bExtra) {
+        return TestMesh.entry("RT", "Router", 0.5, 30, "\"Sensor\":{\"Links\":[" + link("a", a, "") + ","
+                + link("b", b, bExtra) + "]}")
+                + "," + TestMesh.entry("S1", "Simulated", 60, 60, "")
+                + "," + TestMesh.entry("RX", "Console", 60, 60, "");
+    }
+
+    private Router router(String bExtra) {
+        Path folder = dir.resolve("a");
+        folder.toFile().mkdirs();
+        Path config = a.writeConfig(folder, entries(bExtra));
+        Router router = Router.start(Codifier.of("RT"), config.toString(), ConfigLoader.load(config.toString()));
+        open.add(router);
+        return router;
+    }
+
+    private Node node(TestMesh mesh, Codifier code, String sub, RecordingCallbacks callbacks, String bExtra) {
+        Path folder = dir.resolve(sub);
+        folder.toFile().mkdirs();
+        Path config = mesh.writeConfig(folder, entries(bExtra));
+        Node node = Node.start(NodeOptions.of(code, config.toString()).withStopOnDuplicate(false), callbacks);
+        open.add(node);
+        return node;
+    }
+
+    private static Map<String, Link> byName(Router router) {
+        return router.links().stream().collect(Collectors.toMap(Link::name, Function.identity()));
+    }
+
+    @Test
+    void readings_sent_on_one_segment_reach_the_other_exactly_once() {
+        Router router = router("");
+        RecordingCallbacks received = new RecordingCallbacks();
+        node(b, RX, "rx", received, "");
+        Node sender = node(a, S1, "s1", new RecordingCallbacks(), "");
+        for (int i = 0; i < 300; i++) {
+            sender.sendData(S1, (float) i);
+        }
+
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(received.data.stream()
+                .filter(f -> f.from().equals(S1) && f.flag() == Flag.FLOAT)).hasSize(300));
+        List<Long> sequences = received.data.stream().filter(f -> f.from().equals(S1) && f.flag() == Flag.FLOAT)
+                .map(Frame::sequence).toList();
+        assertThat(sequences).doesNotHaveDuplicates();
+        Link out = byName(router).get("b");
+        assertThat(out.counters().get(Count.forwarded)).isGreaterThanOrEqualTo(301);
+        assertThat(out.counters().get(Count.echoes)).as("the router hears its own sends and drops them")
+                .isGreaterThanOrEqualTo(301);
+        assertThat(byName(router).get("a").counters().get(Count.forwarded))
+                .as("nothing that came from a goes back to a").isLessThan(out.counters().get(Count.forwarded));
+    }
+
+    @Test
+    void a_ping_crosses_the_router_and_its_pong_comes_back() {
+        router("");
+        node(a, S1, "s1", new RecordingCallbacks(), "");
+        Node pinger = node(b, RX, "rx", new RecordingCallbacks(), "");
+
+        List<PingReply> replies = pinger.ping(S1, Duration.ofSeconds(3)).join();
+
+        assertThat(replies).extracting(PingReply::from).containsExactly(S1);
+    }
+
+    @Test
+    void a_legacy_segment_gets_exactly_the_legacy_bytes() throws Exception {
+        router("\"Legacy\":true");
+        byte[] legacyFloat = HexFormat.of().parseHex("ca63c23a00000000ada76d01a2010000664331404000000004000000" + "00002842");
+        try (MulticastSocket listener = listen(b.dataGroup(), b.dataPort()); LoopbackSender sender = new LoopbackSender()) {
+            sender.send(legacyFloat, a.dataGroup(), a.dataPort());
+            assertThat(receive(listener)).isEqualTo(legacyFloat);
+        }
+    }
+
+    @Test
+    void a_java_segment_gets_the_frame_with_a_route_trailer_of_one_hop() throws Exception {
+        router("");
+        byte[] legacyFloat = HexFormat.of().parseHex("ca63c23a00000000ada76d01a2010000664331404000000004000000" + "00002842");
+        try (MulticastSocket listener = listen(b.dataGroup(), b.dataPort()); LoopbackSender sender = new LoopbackSender()) {
+            sender.send(legacyFloat, a.dataGroup(), a.dataPort());
+            byte[] forwarded = receive(listener);
+            assertThat(forwarded).hasSize(legacyFloat.length + 10).startsWith(legacyFloat);
+            assertThat(forwarded[legacyFloat.length + 4]).as("hops").isEqualTo((byte) 1);
+            assertThat(new String(forwarded, forwarded.length - 4, 4, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("JPHR");
+        }
+    }
+
+    @Test
+    void a_filter_that_lets_only_data_out_keeps_control_frames_on_their_segment() {
+        Router router = router("\"Filter\":{\"Buses\":[\"data\"]}");
+        RecordingCallbacks received = new RecordingCallbacks();
+        node(b, RX, "rx", received, "");
+        Node sender = node(a, S1, "s1", new RecordingCallbacks(), "");
+        sender.sendData(S1, 1.5f);
+        sender.ping(Codifier.BROADCAST, Duration.ofMillis(200)).join();
+        sender.sendData(S1, 2.5f);
+
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(received.data.stream()
+                .filter(f -> f.flag() == Flag.FLOAT)).hasSize(2));
+        assertThat(received.heard.stream().filter(f -> f.channel() == BusChannel.CONTROL && f.from().equals(S1)))
+                .isEmpty();
+        assertThat(byName(router).get("b").counters().get(Count.filtered)).isPositive();
+    }
+
+    @Test
+    void malformed_datagrams_are_counted_on_their_link_and_forwarding_goes_on() {
+        Router router = router("");
+        RecordingCallbacks received = new RecordingCallbacks();
+        node(b, RX, "rx", received, "");
+        Node sender = node(a, S1, "s1", new RecordingCallbacks(), "");
+        List<byte[]> malformed = MalformedDatagrams.oneOfEachKind(false).stream().filter(d -> d.length > 0).toList();
+        try (LoopbackSender raw = new LoopbackSender()) {
+            for (byte[] bad : malformed) {
+                raw.send(bad, a.dataGroup(), a.dataPort());
+            }
+        }
+        sender.sendData(S1, 4.25f);
+
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(received.data.stream()
+                .filter(f -> f.flag() == Flag.FLOAT)).hasSize(1));
+        assertThat(byName(router).get("a").counters().get(Count.malformed)).isEqualTo(malformed.size());
+        assertThat(received.heard).extracting(Frame::from).allMatch(from -> from.equals(S1) || from.equals(Codifier.of("RT")));
+    }
+
+    @Test
+    void a_rate_limit_caps_what_a_link_carries_and_counts_the_rest() {
+        Router router = router("\"RateLimit\":{\"FramesPerSecond\":20,\"Burst\":20}");
+        Node sender = node(a, S1, "s1", new RecordingCallbacks(), "");
+        for (int i = 0; i < 500; i++) {
+            sender.sendData(S1, (float) i);
+        }
+
+        Link out = byName(router).get("b");
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(
+                out.counters().get(Count.forwarded) + out.counters().get(Count.rate_limited)).isGreaterThanOrEqualTo(501));
+        assertThat(out.counters().get(Count.rate_limited)).isGreaterThan(400);
+    }
+
+    @Test
+    void the_router_reports_its_link_counters_as_a_reading_of_its_own_codifier() {
+        router("");
+        RecordingCallbacks received = new RecordingCallbacks();
+        node(b, RX, "rx", received, "");
+
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(received.data.stream()
+                .filter(f -> f.from().equals(Codifier.of("RT")) && f.flag() == Flag.JSON)).isNotEmpty());
+        String json = received.data.stream().filter(f -> f.flag() == Flag.JSON).findFirst().orElseThrow().payload().toString();
+        assertThat(json).contains("\"links\"", "\"a\"", "\"b\"", "\"forwarded\"", "\"duplicate_suppressed\"");
+    }
+
+    private static MulticastSocket listen(String group, int port) throws Exception {
+        MulticastSocket socket = new MulticastSocket(new InetSocketAddress(port));
+        socket.joinGroup(new InetSocketAddress(InetAddress.getByName(group), port), NetworkInterface.getByName("lo"));
+        socket.setSoTimeout(5_000);
+        return socket;
+    }
+
+    private static byte[] receive(MulticastSocket socket) throws Exception {
+        byte[] buffer = new byte[9000];
+        DatagramPacket packet = new DatagramPacket(buffer, buffer.length);
+        try {
+            socket.receive(packet);
+        } catch (SocketTimeoutException e) {
+            throw new AssertionError("nothing arrived on the second segment within 5 s", e);
+        }
+        return java.util.Arrays.copyOf(buffer, packet.getLength());
+    }
+}
