@@ -24,8 +24,10 @@ import org.jphmesh.bus.frame.Frame;
 import org.jphmesh.bus.node.Node;
 import org.jphmesh.bus.node.NodeCallbacks;
 import org.jphmesh.bus.node.NodeOptions;
+import org.jphmesh.bus.sequence.SequenceGap;
 import org.jphmesh.collector.ingest.ReadingWriter;
 import org.jphmesh.collector.ingest.StateChanges;
+import org.jphmesh.collector.repair.LossRepair;
 import org.jphmesh.collector.spool.ReadingJournal;
 import org.jphmesh.collector.store.postgres.PostgresReadingStore;
 import org.jphmesh.collector.store.postgres.PostgresSummaries;
@@ -81,6 +83,7 @@ public final class Collector implements AutoCloseable {
     private final RedisStateStore state;
     private final PostgresSummaries summaries;
     private final ScheduledExecutorService maintenance;
+    private final LossRepair repair;
     private final Node node;
 
     private Collector(NodeOptions options, Roles roles) {
@@ -100,6 +103,8 @@ public final class Collector implements AutoCloseable {
             this.journal = null;
             this.writer = null;
         }
+        // Only a collector that stores readings asks for lost ones; a Redis-only one keeps the latest state anyway.
+        this.repair = journal == null ? null : new LossRepair(owner);
         RedisSettings redis = roles.redis();
         this.state = redis == null ? null
                 : new RedisStateStore(owner, redis.host(), redis.port(), redis.password(), redis.keyPrefix(), 50);
@@ -118,6 +123,13 @@ public final class Collector implements AutoCloseable {
                 }
                 if (state != null) {
                     changes.of(frame, n.accounting()).forEach(state::apply);
+                }
+            }
+
+            @Override
+            public void onGap(Node n, SequenceGap gap) {
+                if (repair != null && n.config().multicast().resend()) {
+                    repair.onGap(n, gap);
                 }
             }
 
@@ -144,12 +156,14 @@ public final class Collector implements AutoCloseable {
 
     /**
      * The collector's own reading: {@code value} is readings stored per second (what legacy tools plot);
-     * the other members let a dashboard show the journal's state without reaching into the collector.
+     * the other members let a dashboard show the journal's state and loss repair without reaching into the collector.
      */
     private String report(double storedPerSecond) {
         long backlog = Math.max(0, journal.appended() - writer.stored() - writer.repeated());
         return "{\"value\":" + storedPerSecond + ",\"stored\":" + writer.stored() + ",\"backlog\":" + backlog
-                + ",\"refused\":" + journal.refused() + ",\"outage\":" + writer.inOutage() + "}";
+                + ",\"refused\":" + journal.refused() + ",\"outage\":" + writer.inOutage()
+                + ",\"resendRequests\":" + repair.requests() + ",\"recovered\":" + repair.recovered()
+                + ",\"givenUp\":" + repair.givenUp() + "}";
     }
 
     /** Every 10 s: the rollups of what was stored, and the network's loss as this collector saw it. */
@@ -229,6 +243,11 @@ public final class Collector implements AutoCloseable {
         return journal;
     }
 
+    /** Loss repair's counts; null without a database (nothing to repair into). */
+    public LossRepair repair() {
+        return repair;
+    }
+
     public RedisStateStore state() {
         return state;
     }
@@ -245,6 +264,9 @@ public final class Collector implements AutoCloseable {
             return;
         }
         node.close();
+        if (repair != null) {
+            repair.close();
+        }
         if (maintenance != null) {
             maintenance.shutdownNow();
         }

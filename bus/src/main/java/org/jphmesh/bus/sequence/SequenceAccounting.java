@@ -47,6 +47,12 @@ public final class SequenceAccounting {
         return tracker != null && tracker.isMissing(sequence, withinLast);
     }
 
+    /** Whether {@code sequence} of a stream arrived, as far as the stream's window still remembers. */
+    public boolean isReceived(Codifier codifier, BusChannel channel, long sequence) {
+        SequenceTracker tracker = trackers.get(new Key(codifier, channel));
+        return tracker != null && tracker.isReceived(sequence);
+    }
+
     public Optional<SequenceStats> stats(Codifier codifier, BusChannel channel) {
         SequenceTracker tracker = trackers.get(new Key(codifier, channel));
         return tracker == null ? Optional.empty() : Optional.of(snapshot(codifier, channel, tracker));

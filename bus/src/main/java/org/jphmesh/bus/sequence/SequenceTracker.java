@@ -121,6 +121,19 @@ public final class SequenceTracker {
         return lastGap;
     }
 
+    /** Whether {@code sequence} arrived: the highest, or marked in the window behind it. */
+    public synchronized boolean isReceived(long sequence) {
+        if (!started) {
+            return false;
+        }
+        long ahead = Math.floorMod((sequence & (MODULUS - 1)) - highest, MODULUS);
+        if (ahead == 0) {
+            return true;
+        }
+        long behind = MODULUS - ahead;
+        return ahead >= HALF && behind < WINDOW && isMarked((int) behind);
+    }
+
     /**
      * Whether {@code sequence} was skipped and has not arrived since: it lies at most {@code withinLast} numbers
      * behind the highest received (and inside the window), after the stream's (re)start, and is not marked

@@ -141,6 +141,10 @@ class SequenceTrackerTest {
         assertThat(tracker.isMissing(16, 1023)).as("not sent yet").isFalse();
         assertThat(tracker.isMissing(9, 1023)).as("before the start").isFalse();
         assertThat(tracker.isMissing(12, 2)).as("further back than asked").isFalse();
+        assertThat(tracker.isReceived(13)).isTrue();
+        assertThat(tracker.isReceived(15)).isTrue();
+        assertThat(tracker.isReceived(12)).isFalse();
+        assertThat(tracker.isReceived(16)).isFalse();
     }
 
     @Test

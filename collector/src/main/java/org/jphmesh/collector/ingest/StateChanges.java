@@ -45,8 +45,11 @@ public final class StateChanges {
                 fields.put("DPacketsLost", "0");
                 fields.put("DResetTime", ts);
             } else {
-                fields.put("Value", value((DataPayload) frame.payload()));
-                fields.put("DTimestamp", ts);
+                // A late or resent reading is history, not the latest state: it only corrects the loss count.
+                if (stats == null || stats.lastSequence() == (frame.sequence() & Frame.MAX_SEQUENCE)) {
+                    fields.put("Value", value((DataPayload) frame.payload()));
+                    fields.put("DTimestamp", ts);
+                }
                 fields.put("DPacketsLost", Long.toString(lost - dataLostAtReset.getOrDefault(from, 0L)));
             }
             return List.of(new StateChange(from, fields));

@@ -43,6 +43,16 @@ class StateChangesTest {
     }
 
     @Test
+    void a_late_or_resent_reading_lowers_the_loss_but_leaves_the_latest_value() {
+        seen(Frame.data(100, 1000, C1, new SequenceStart(100)));
+        seen(Frame.data(103, 1003, C1, new FloatReading(30f)));
+
+        StateChange late = seen(Frame.data(101, 1001, C1, new FloatReading(10f))).get(0);
+
+        assertThat(late.fields()).doesNotContainKeys("Value", "DTimestamp").containsEntry("DPacketsLost", "1");
+    }
+
+    @Test
     void a_json_reading_stores_its_value_member() {
         assertThat(seen(Frame.data(1, 5, C1, new JsonReading("{\"voltage\":1.875,\"value\":23.25}"))).get(0).fields())
                 .containsEntry("Value", "23.25");
