@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.jphmesh.bus.auth.FrameAuthenticator;
+import org.jphmesh.bus.config.AuthConfig;
 import org.jphmesh.bus.config.ConfigException;
 import org.jphmesh.bus.config.MeshConfig;
 import org.jphmesh.bus.config.MulticastConfig;
@@ -100,12 +101,14 @@ public final class Router implements AutoCloseable {
         return new MulticastOutlet(transport, link.counters());
     }
 
-    // The router's node speaks on its home segment's groups, which may differ from the mesh's defaults.
+    // The router's node speaks on its home segment's groups, which may differ from the mesh's defaults, and
+    // unsigned on a legacy segment: the legacy nodes there could not read a signature, and the router signs
+    // the node's frames on their way into the signed segments like any other frame from there.
     private static MulticastConfig homeMulticast(LinkSettings home, MulticastConfig mesh) {
         return new MulticastConfig(home.control() == null ? mesh.control() : home.control(),
                 home.data() == null ? mesh.data() : home.data(), home.interfaceName(),
                 home.ttl() == null ? mesh.ttl() : home.ttl(), home.loopback() == null ? mesh.loopback() : home.loopback(),
-                mesh.receiveBufferBytes(), mesh.auth(), mesh.resend());
+                mesh.receiveBufferBytes(), home.legacy() ? AuthConfig.OFF : mesh.auth(), mesh.resend());
     }
 
     private NodeCallbacks callbacks(Codifier codifier) {

@@ -9,7 +9,14 @@ import java.net.InetSocketAddress;
 import java.net.MulticastSocket;
 import java.net.NetworkInterface;
 import java.net.SocketTimeoutException;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufUtil;
+import io.netty.buffer.Unpooled;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Base64;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -17,7 +24,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.jphmesh.bus.codec.FrameCodec;
 import org.jphmesh.bus.config.ConfigLoader;
+import org.jphmesh.bus.frame.Readings;
 import org.jphmesh.bus.frame.BusChannel;
 import org.jphmesh.bus.frame.Codifier;
 import org.jphmesh.bus.frame.Flag;
@@ -40,6 +49,9 @@ class RouterLoopbackIT {
 
     private static final Codifier S1 = Codifier.of("S1");
     private static final Codifier RX = Codifier.of("RX");
+    /** C1's first reading from the legacy capture: {@code f} 42.0. */
+    private static final byte[] LEGACY_FLOAT =
+            HexFormat.of().parseHex("ca63c23a00000000ada76d01a2010000664331404000000004000000" + "00002842");
 
     @TempDir
     Path dir;
@@ -62,26 +74,47 @@ class RouterLoopbackIT {
                 + (extra.isEmpty() ? "" : "," + extra) + "}";
     }
 
-    private String entries(String bExtra) {
-        return TestMesh.entry("RT", "Router", 0.5, 30, "\"Sensor\":{\"Links\":[" + link("a", a, "") + ","
+    private String aExtra = "";
+    private String bExtra = "";
+
+    private String entries() {
+        return TestMesh.entry("RT", "Router", 0.5, 30, "\"Sensor\":{\"Links\":[" + link("a", a, aExtra) + ","
                 + link("b", b, bExtra) + "]}")
                 + "," + TestMesh.entry("S1", "Simulated", 60, 60, "")
                 + "," + TestMesh.entry("RX", "Console", 60, 60, "");
     }
 
-    private Router router(String bExtra) {
-        Path folder = dir.resolve("a");
+    /** A {@code ,"Auth":{...}} for the Multicast section, or empty for an unsigned mesh. */
+    private String auth = "";
+
+    private Path writeConfig(TestMesh mesh, String sub) {
+        Path folder = dir.resolve(sub);
         folder.toFile().mkdirs();
-        Path config = a.writeConfig(folder, entries(bExtra));
+        Path file = folder.resolve("config.json");
+        try {
+            Files.writeString(file, "{\"Multicast\":" + mesh.multicastJson().replaceFirst("}$", auth + "}")
+                    + ",\"Sensors\":[" + entries() + "]}");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return file;
+    }
+
+    private Router router(String bLink) {
+        return router("", bLink);
+    }
+
+    private Router router(String aLink, String bLink) {
+        aExtra = aLink;
+        bExtra = bLink;
+        Path config = writeConfig(a, "a");
         Router router = Router.start(Codifier.of("RT"), config.toString(), ConfigLoader.load(config.toString()));
         open.add(router);
         return router;
     }
 
-    private Node node(TestMesh mesh, Codifier code, String sub, RecordingCallbacks callbacks, String bExtra) {
-        Path folder = dir.resolve(sub);
-        folder.toFile().mkdirs();
-        Path config = mesh.writeConfig(folder, entries(bExtra));
+    private Node node(TestMesh mesh, Codifier code, String sub, RecordingCallbacks callbacks) {
+        Path config = writeConfig(mesh, sub);
         Node node = Node.start(NodeOptions.of(code, config.toString()).withStopOnDuplicate(false), callbacks);
         open.add(node);
         return node;
@@ -95,8 +128,8 @@ class RouterLoopbackIT {
     void readings_sent_on_one_segment_reach_the_other_exactly_once() {
         Router router = router("");
         RecordingCallbacks received = new RecordingCallbacks();
-        node(b, RX, "rx", received, "");
-        Node sender = node(a, S1, "s1", new RecordingCallbacks(), "");
+        node(b, RX, "rx", received);
+        Node sender = node(a, S1, "s1", new RecordingCallbacks());
         for (int i = 0; i < 300; i++) {
             sender.sendData(S1, (float) i);
         }
@@ -117,8 +150,8 @@ class RouterLoopbackIT {
     @Test
     void a_ping_crosses_the_router_and_its_pong_comes_back() {
         router("");
-        node(a, S1, "s1", new RecordingCallbacks(), "");
-        Node pinger = node(b, RX, "rx", new RecordingCallbacks(), "");
+        node(a, S1, "s1", new RecordingCallbacks());
+        Node pinger = node(b, RX, "rx", new RecordingCallbacks());
 
         List<PingReply> replies = pinger.ping(S1, Duration.ofSeconds(3)).join();
 
@@ -128,7 +161,7 @@ class RouterLoopbackIT {
     @Test
     void a_legacy_segment_gets_exactly_the_legacy_bytes() throws Exception {
         router("\"Legacy\":true");
-        byte[] legacyFloat = HexFormat.of().parseHex("ca63c23a00000000ada76d01a2010000664331404000000004000000" + "00002842");
+        byte[] legacyFloat = LEGACY_FLOAT;
         try (MulticastSocket listener = listen(b.dataGroup(), b.dataPort()); LoopbackSender sender = new LoopbackSender()) {
             sender.send(legacyFloat, a.dataGroup(), a.dataPort());
             assertThat(receive(listener)).isEqualTo(legacyFloat);
@@ -138,7 +171,7 @@ class RouterLoopbackIT {
     @Test
     void a_java_segment_gets_the_frame_with_a_route_trailer_of_one_hop() throws Exception {
         router("");
-        byte[] legacyFloat = HexFormat.of().parseHex("ca63c23a00000000ada76d01a2010000664331404000000004000000" + "00002842");
+        byte[] legacyFloat = LEGACY_FLOAT;
         try (MulticastSocket listener = listen(b.dataGroup(), b.dataPort()); LoopbackSender sender = new LoopbackSender()) {
             sender.send(legacyFloat, a.dataGroup(), a.dataPort());
             byte[] forwarded = receive(listener);
@@ -152,8 +185,8 @@ class RouterLoopbackIT {
     void a_filter_that_lets_only_data_out_keeps_control_frames_on_their_segment() {
         Router router = router("\"Filter\":{\"Buses\":[\"data\"]}");
         RecordingCallbacks received = new RecordingCallbacks();
-        node(b, RX, "rx", received, "");
-        Node sender = node(a, S1, "s1", new RecordingCallbacks(), "");
+        node(b, RX, "rx", received);
+        Node sender = node(a, S1, "s1", new RecordingCallbacks());
         sender.sendData(S1, 1.5f);
         sender.ping(Codifier.BROADCAST, Duration.ofMillis(200)).join();
         sender.sendData(S1, 2.5f);
@@ -169,8 +202,8 @@ class RouterLoopbackIT {
     void malformed_datagrams_are_counted_on_their_link_and_forwarding_goes_on() {
         Router router = router("");
         RecordingCallbacks received = new RecordingCallbacks();
-        node(b, RX, "rx", received, "");
-        Node sender = node(a, S1, "s1", new RecordingCallbacks(), "");
+        node(b, RX, "rx", received);
+        Node sender = node(a, S1, "s1", new RecordingCallbacks());
         List<byte[]> malformed = MalformedDatagrams.oneOfEachKind(false).stream().filter(d -> d.length > 0).toList();
         try (LoopbackSender raw = new LoopbackSender()) {
             for (byte[] bad : malformed) {
@@ -188,7 +221,7 @@ class RouterLoopbackIT {
     @Test
     void a_rate_limit_caps_what_a_link_carries_and_counts_the_rest() {
         Router router = router("\"RateLimit\":{\"FramesPerSecond\":20,\"Burst\":20}");
-        Node sender = node(a, S1, "s1", new RecordingCallbacks(), "");
+        Node sender = node(a, S1, "s1", new RecordingCallbacks());
         for (int i = 0; i < 500; i++) {
             sender.sendData(S1, (float) i);
         }
@@ -203,7 +236,7 @@ class RouterLoopbackIT {
     void the_router_reports_its_link_counters_as_a_reading_of_its_own_codifier() {
         router("");
         RecordingCallbacks received = new RecordingCallbacks();
-        node(b, RX, "rx", received, "");
+        node(b, RX, "rx", received);
 
         await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(received.data.stream()
                 .filter(f -> f.from().equals(Codifier.of("RT")) && f.flag() == Flag.JSON)).isNotEmpty());
@@ -211,11 +244,61 @@ class RouterLoopbackIT {
         assertThat(json).contains("\"links\"", "\"a\"", "\"b\"", "\"forwarded\"", "\"duplicate_suppressed\"");
     }
 
+    private void signedMesh() throws IOException {
+        Path keyFile = dir.resolve("mesh.key");
+        Files.writeString(keyFile, Base64.getEncoder().encodeToString("router test key, 32 bytes secret".getBytes()) + "\n");
+        auth = ",\"Auth\":{\"Mode\":\"require\",\"Keys\":[{\"Id\":1,\"File\":\"" + keyFile + "\"}]}";
+    }
+
+    @Test
+    void a_gateway_signs_legacy_frames_into_a_signed_segment_whose_nodes_require_signatures() throws Exception {
+        signedMesh();
+        Router gateway = router("\"Legacy\":true", "");
+        RecordingCallbacks received = new RecordingCallbacks();
+        Node strict = node(b, RX, "rx", received);
+        try (LoopbackSender sender = new LoopbackSender()) {
+            // Fresh: signed receivers refuse frames older than their replay window, and the capture is.
+            ByteBuf fresh = Unpooled.buffer();
+            FrameCodec.encode(Frame.data(7, System.currentTimeMillis(), Codifier.of("C1"), Readings.of(42.0f)), fresh);
+            sender.send(ByteBufUtil.getBytes(fresh), a.dataGroup(), a.dataPort());
+        }
+
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(received.data)
+                .anyMatch(f -> f.from().equals(Codifier.of("C1")) && f.flag() == Flag.FLOAT));
+        assertThat(strict.counters().droppedCount("auth-unsigned")).isZero();
+        assertThat(byName(gateway).get("b").counters().get(Count.forwarded)).isPositive();
+    }
+
+    @Test
+    void a_gateway_strips_signatures_on_the_way_to_legacy_nodes_and_refuses_unsigned_frames_from_the_signed_side()
+            throws Exception {
+        signedMesh();
+        Router gateway = router("\"Legacy\":true", "");
+        Node signer = node(b, RX, "rx", new RecordingCallbacks());
+        try (MulticastSocket legacyListener = listen(a.dataGroup(), a.dataPort()); LoopbackSender forger = new LoopbackSender()) {
+            forger.send(LEGACY_FLOAT, b.dataGroup(), b.dataPort());
+            signer.sendData(RX, 21.5f);
+            byte[] first = receiveFrom(legacyListener, "RX");
+            byte[] second = receiveFrom(legacyListener, "RX");
+            assertThat(List.of(first.length, second.length)).as("n and f as bare legacy datagrams").containsExactly(32, 32);
+        }
+        assertThat(byName(gateway).get("b").counters().get(Count.refused)).as("the unsigned forgery").isEqualTo(1);
+    }
+
     private static MulticastSocket listen(String group, int port) throws Exception {
         MulticastSocket socket = new MulticastSocket(new InetSocketAddress(port));
         socket.joinGroup(new InetSocketAddress(InetAddress.getByName(group), port), NetworkInterface.getByName("lo"));
         socket.setSoTimeout(5_000);
         return socket;
+    }
+
+    private static byte[] receiveFrom(MulticastSocket socket, String codifier) throws Exception {
+        while (true) {
+            byte[] datagram = receive(socket);
+            if (new String(datagram, 17, 2, java.nio.charset.StandardCharsets.US_ASCII).equals(codifier)) {
+                return datagram;
+            }
+        }
     }
 
     private static byte[] receive(MulticastSocket socket) throws Exception {
