@@ -142,6 +142,10 @@ public final class MeshView {
         OptionalDouble number = ReadingValues.numeric(payload);
         String text = payload instanceof TextReading t ? t.text() : payload instanceof JsonReading j ? j.json() : null;
         Tracked sensor = track(from);
+        if (isLate(from, frame)) {
+            // A late or resent reading is history: it corrects the loss figures, never the latest value.
+            return;
+        }
         sensor.reading(number.isPresent() ? number.getAsDouble() : null, text, now, frame.sequence());
         nodeState.readings.mark(now);
         noticeGap(from, sensor, now);
@@ -149,6 +153,12 @@ public final class MeshView {
             noticeCollector(from, sensor, text, now);
         }
         notify(view(from));
+    }
+
+    private boolean isLate(Codifier from, Frame frame) {
+        SequenceAccounting source = accounting;
+        return source != null && source.stats(from, BusChannel.DATA)
+                .map(stats -> stats.lastSequence() != (frame.sequence() & Frame.MAX_SEQUENCE)).orElse(false);
     }
 
     private void noticeGap(Codifier from, Tracked sensor, long now) {
