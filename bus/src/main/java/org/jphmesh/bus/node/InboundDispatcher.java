@@ -44,12 +44,17 @@ final class InboundDispatcher {
         SequenceOutcome outcome = node.accounting().observe(frame, node.clockMillis());
         try {
             callbacks.onFrame(node, frame, sender);
-            if (outcome == SequenceOutcome.GAP) {
-                callbacks.onGap(node, node.accounting().gapBefore(frame));
-            }
         } catch (RuntimeException e) {
             node.counters().callbackFailed("frame");
             rateLimited.warn("frame", "{} - onFrame callback failed: {}", self, e.toString());
+        }
+        if (outcome == SequenceOutcome.GAP) {
+            try {
+                callbacks.onGap(node, node.accounting().gapBefore(frame));
+            } catch (RuntimeException e) {
+                node.counters().callbackFailed("gap");
+                rateLimited.warn("gap", "{} - onGap callback failed: {}", self, e.toString());
+            }
         }
         if (channel == BusChannel.DATA) {
             if (node.isActive() && wantsData) {
