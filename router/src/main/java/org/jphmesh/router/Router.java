@@ -94,11 +94,11 @@ public final class Router implements AutoCloseable {
         LinkSettings settings = link.settings();
         if (settings.unicast()) {
             return UnicastOutlet.open(io, settings.listenAddress(), settings.peerAddress(),
-                    new LinkInbound(engine, link, null, settings.peerAddress()), link.counters());
+                    new LinkInbound(engine, link, null, settings.peerAddress()));
         }
         MulticastTransport transport = MulticastTransport.openRaw(link.name(), settings.transportSettings(mesh), io,
                 bus -> new LinkInbound(engine, link, bus, null), new BusCounters());
-        return new MulticastOutlet(transport, link.counters());
+        return new MulticastOutlet(transport);
     }
 
     // The router's node speaks on its home segment's groups, which may differ from the mesh's defaults, and

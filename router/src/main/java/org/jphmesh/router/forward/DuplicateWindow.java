@@ -1,18 +1,20 @@
 package org.jphmesh.router.forward;
 
-import java.util.HashMap;
-import java.util.Map;
+import org.agrona.collections.Long2LongHashMap;
 
 /**
  * What the router has done with each frame identity lately: on which links it arrived and to which it
  * was sent, as one int per identity. Two generations of maps turn over every window, so an identity is
- * remembered for between one and two windows; used by the router's I/O thread only.
+ * remembered for between one and two windows; used by the router's I/O thread only. The maps are primitive
+ * (Agrona): at 100,000 frames/s a boxed map spent a quarter of the forwarding path in lookups.
  */
 final class DuplicateWindow {
 
+    private static final int INITIAL_CAPACITY = 1024;
+
     private final long windowNanos;
-    private Map<Long, Integer> current = new HashMap<>();
-    private Map<Long, Integer> previous = new HashMap<>();
+    private Long2LongHashMap current = new Long2LongHashMap(INITIAL_CAPACITY, 0.5f, 0);
+    private Long2LongHashMap previous = new Long2LongHashMap(INITIAL_CAPACITY, 0.5f, 0);
     private long turnedAt;
 
     DuplicateWindow(long windowNanos, long now) {
@@ -23,13 +25,11 @@ final class DuplicateWindow {
     /** The links bits recorded for {@code identity}, 0 when it is new. */
     int get(long identity, long now) {
         turnOver(now);
-        Integer bits = current.get(identity);
-        if (bits == null) {
-            bits = previous.get(identity);
-        }
-        return bits == null ? 0 : bits;
+        long bits = current.get(identity);
+        return (int) (bits != 0 ? bits : previous.get(identity));
     }
 
+    /** Records {@code bits}, never 0: every recorded frame arrived somewhere. */
     void put(long identity, int bits) {
         current.put(identity, bits);
     }
@@ -40,8 +40,13 @@ final class DuplicateWindow {
 
     private void turnOver(long now) {
         if (now - turnedAt >= windowNanos) {
-            previous = now - turnedAt >= 2 * windowNanos ? new HashMap<>() : current;
-            current = new HashMap<>();
+            Long2LongHashMap oldest = previous;
+            oldest.clear();
+            if (now - turnedAt >= 2 * windowNanos) {
+                current.clear();
+            }
+            previous = current;
+            current = oldest;
             turnedAt = now;
         }
     }

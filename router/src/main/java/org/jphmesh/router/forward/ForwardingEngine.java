@@ -92,7 +92,6 @@ public final class ForwardingEngine {
         }
         boolean signed = FrameAuthenticator.hasTrailer(body);
         if (!in.legacy() && !authentic(in, body, signed)) {
-            window.put(identity, seen);
             return;
         }
         seen |= in.bit();

@@ -17,7 +17,6 @@ import java.util.concurrent.TimeUnit;
 import org.jphmesh.bus.codec.FrameCodec;
 import org.jphmesh.bus.frame.BusChannel;
 import org.jphmesh.bus.transport.NetworkGuard;
-import org.jphmesh.router.link.LinkCounters.Count;
 
 /** A unicast UDP link to one other router: both buses on one socket, the flag telling them apart. */
 public final class UnicastOutlet implements Outlet {
@@ -26,13 +25,11 @@ public final class UnicastOutlet implements Outlet {
 
     private final DatagramChannel channel;
     private final InetSocketAddress peer;
-    private final LinkCounters counters;
     private boolean pending;
 
-    private UnicastOutlet(DatagramChannel channel, InetSocketAddress peer, LinkCounters counters) {
+    private UnicastOutlet(DatagramChannel channel, InetSocketAddress peer) {
         this.channel = channel;
         this.peer = peer;
-        this.counters = counters;
     }
 
     /**
@@ -41,7 +38,7 @@ public final class UnicastOutlet implements Outlet {
      * @throws IllegalStateException when the peer is refused by {@code jph.net.allowed-hosts} or the socket cannot bind
      */
     public static UnicastOutlet open(EventLoopGroup group, InetSocketAddress listen, InetSocketAddress peer,
-                                     ChannelHandler inbound, LinkCounters counters) {
+                                     ChannelHandler inbound) {
         NetworkGuard.refusal(URI.create("udp://" + peer.getHostString() + ":" + peer.getPort())).ifPresent(why -> {
             throw new IllegalStateException(why);
         });
@@ -53,7 +50,7 @@ public final class UnicastOutlet implements Outlet {
                     .option(ChannelOption.RCVBUF_ALLOCATOR, new FixedRecvByteBufAllocator(MAX_DATAGRAM).maxMessagesPerRead(64))
                     .handler(inbound)
                     .bind(listen).sync().channel();
-            return new UnicastOutlet(channel, peer, counters);
+            return new UnicastOutlet(channel, peer);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while binding " + listen, e);
@@ -64,11 +61,7 @@ public final class UnicastOutlet implements Outlet {
 
     @Override
     public void write(BusChannel bus, ByteBuf datagram) {
-        channel.write(new DatagramPacket(datagram, peer)).addListener(sent -> {
-            if (!sent.isSuccess()) {
-                counters.add(Count.send_failed);
-            }
-        });
+        channel.write(new DatagramPacket(datagram, peer), channel.voidPromise());
         pending = true;
     }
 

@@ -1,5 +1,6 @@
 package org.jphmesh.router.topology;
 
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import org.jphmesh.bus.codec.RouteTrailer;
@@ -16,10 +17,17 @@ public final class ForwardingPlan {
     public record Hop(int from, int to) {
     }
 
-    private final Map<Integer, Set<Hop>> byOrigin;
+    private static final int LINKS = 16;
 
-    ForwardingPlan(Map<Integer, Set<Hop>> byOrigin) {
-        this.byOrigin = Map.copyOf(byOrigin);
+    // Per origin, one flag per (from, to) pair: the forwarding path asks this for every frame and link.
+    private final Map<Integer, boolean[]> byOrigin = new HashMap<>();
+
+    ForwardingPlan(Map<Integer, Set<Hop>> hops) {
+        hops.forEach((origin, steps) -> {
+            boolean[] table = new boolean[LINKS * LINKS];
+            steps.forEach(hop -> table[hop.from() * LINKS + hop.to()] = true);
+            byOrigin.put(origin, table);
+        });
     }
 
     public static int segmentId(String name) {
@@ -27,8 +35,8 @@ public final class ForwardingPlan {
     }
 
     public boolean forwards(int origin, int from, int to) {
-        Set<Hop> hops = byOrigin.get(origin);
-        return hops == null || hops.contains(new Hop(from, to));
+        boolean[] table = byOrigin.get(origin);
+        return table == null || table[from * LINKS + to];
     }
 
     public boolean knows(int origin) {
