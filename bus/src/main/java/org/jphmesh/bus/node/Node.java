@@ -3,6 +3,7 @@ package org.jphmesh.bus.node;
 import io.netty.channel.EventLoop;
 import java.net.InetSocketAddress;
 import java.time.Duration;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -106,7 +107,7 @@ public final class Node implements AutoCloseable {
                             callbacks.onReadComplete(Node.this, channel);
                         }
                     }
-                }, counters);
+                }, counters, options.readsData() ? EnumSet.allOf(BusChannel.class) : EnumSet.of(BusChannel.CONTROL));
         loop = transport.eventLoopGroup().next();
         control = new ControlSender(self, transport, options.clock(), options.random());
         // Multicast settings only change at a restart, so whether frames are kept for resending is fixed here.

@@ -18,10 +18,12 @@ import org.jphmesh.bus.frame.Codifier;
  * @param eventLoopGroup I/O threads to share between nodes of one process, or {@code null} for the node's own
  * @param interfaceOverride interface to use whatever the config says (a command-line {@code -I}), or {@code null};
  *                       applied again after every reload
+ * @param readsData      false for a node that only sends readings and never reads any (a router's own node): its
+ *                       data-bus socket is send-only, so a busy data bus costs it nothing
  */
 public record NodeOptions(Codifier codifier, String configLocation, MeshConfig config, String adHocType,
                           boolean stopOnDuplicate, Clock clock, RandomGenerator random, EventLoopGroup eventLoopGroup,
-                          String interfaceOverride) {
+                          String interfaceOverride, boolean readsData) {
 
     public NodeOptions {
         Objects.requireNonNull(codifier, "codifier");
@@ -38,28 +40,28 @@ public record NodeOptions(Codifier codifier, String configLocation, MeshConfig c
     /** A node that loads its entry from {@code configLocation}. */
     public static NodeOptions of(Codifier codifier, String configLocation) {
         return new NodeOptions(codifier, configLocation, null, null, true, Clock.systemUTC(),
-                RandomGenerator.getDefault(), null, null);
+                RandomGenerator.getDefault(), null, null, true);
     }
 
     public NodeOptions withConfig(MeshConfig loaded) {
-        return new NodeOptions(codifier, configLocation, loaded, adHocType, stopOnDuplicate, clock, random, eventLoopGroup, interfaceOverride);
+        return new NodeOptions(codifier, configLocation, loaded, adHocType, stopOnDuplicate, clock, random, eventLoopGroup, interfaceOverride, readsData);
     }
 
     public NodeOptions withAdHocType(String type) {
-        return new NodeOptions(codifier, configLocation, config, type, stopOnDuplicate, clock, random, eventLoopGroup, interfaceOverride);
+        return new NodeOptions(codifier, configLocation, config, type, stopOnDuplicate, clock, random, eventLoopGroup, interfaceOverride, readsData);
     }
 
     public NodeOptions withStopOnDuplicate(boolean stop) {
-        return new NodeOptions(codifier, configLocation, config, adHocType, stop, clock, random, eventLoopGroup, interfaceOverride);
+        return new NodeOptions(codifier, configLocation, config, adHocType, stop, clock, random, eventLoopGroup, interfaceOverride, readsData);
     }
 
     public NodeOptions withClock(Clock other) {
-        return new NodeOptions(codifier, configLocation, config, adHocType, stopOnDuplicate, other, random, eventLoopGroup, interfaceOverride);
+        return new NodeOptions(codifier, configLocation, config, adHocType, stopOnDuplicate, other, random, eventLoopGroup, interfaceOverride, readsData);
     }
 
     public NodeOptions withInterfaceOverride(String name) {
         return new NodeOptions(codifier, configLocation, config, adHocType, stopOnDuplicate, clock, random,
-                eventLoopGroup, name);
+                eventLoopGroup, name, readsData);
     }
 
     /** The config as this node should use it: {@code loaded}, with the interface override applied. */
@@ -67,7 +69,13 @@ public record NodeOptions(Codifier codifier, String configLocation, MeshConfig c
         return interfaceOverride == null ? loaded : loaded.withInterface(interfaceOverride);
     }
 
+    /** A node whose data bus is send-only: it sends readings but is handed none (see {@code readsData}). */
+    public NodeOptions withoutReadingData() {
+        return new NodeOptions(codifier, configLocation, config, adHocType, stopOnDuplicate, clock, random, eventLoopGroup,
+                interfaceOverride, false);
+    }
+
     public NodeOptions withEventLoopGroup(EventLoopGroup group) {
-        return new NodeOptions(codifier, configLocation, config, adHocType, stopOnDuplicate, clock, random, group, interfaceOverride);
+        return new NodeOptions(codifier, configLocation, config, adHocType, stopOnDuplicate, clock, random, group, interfaceOverride, readsData);
     }
 }

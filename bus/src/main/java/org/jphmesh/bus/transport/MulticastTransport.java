@@ -17,7 +17,9 @@ import io.netty.util.concurrent.Future;
 import java.net.InetSocketAddress;
 import java.net.NetworkInterface;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
@@ -65,8 +67,19 @@ public final class MulticastTransport implements AutoCloseable {
      */
     public static MulticastTransport open(String owner, TransportSettings settings, EventLoopGroup group,
                                           InboundFrameListener listener, BusMetrics metrics) {
-        return openRaw(owner, settings, group,
-                channel -> new DatagramFrameDecoder(owner, channel, listener, metrics, settings.authenticator()), metrics);
+        return open(owner, settings, group, listener, metrics, EnumSet.allOf(BusChannel.class));
+    }
+
+    /**
+     * Opens both buses but listens only on {@code listening}; a bus not listed is send-only: its socket is not
+     * bound to the group and never joins it, so a program that only sends there (a router's own node on a
+     * busy data bus) is not handed every datagram of it.
+     */
+    public static MulticastTransport open(String owner, TransportSettings settings, EventLoopGroup group,
+                                          InboundFrameListener listener, BusMetrics metrics, Set<BusChannel> listening) {
+        return openSockets(owner, settings, group,
+                channel -> new DatagramFrameDecoder(owner, channel, listener, metrics, settings.authenticator()), metrics,
+                listening);
     }
 
     /**
@@ -75,6 +88,12 @@ public final class MulticastTransport implements AutoCloseable {
      */
     public static MulticastTransport openRaw(String owner, TransportSettings settings, EventLoopGroup group,
                                              Function<BusChannel, ChannelHandler> handlers, BusMetrics metrics) {
+        return openSockets(owner, settings, group, handlers, metrics, EnumSet.allOf(BusChannel.class));
+    }
+
+    private static MulticastTransport openSockets(String owner, TransportSettings settings, EventLoopGroup group,
+                                                  Function<BusChannel, ChannelHandler> handlers, BusMetrics metrics,
+                                                  Set<BusChannel> listening) {
         NetworkInterface networkInterface = InterfaceGuard.resolve(settings.interfaceName());
         boolean ownsGroup = group == null;
         EventLoopGroup loops = ownsGroup ? new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory()) : group;
@@ -83,7 +102,8 @@ public final class MulticastTransport implements AutoCloseable {
             Map<BusChannel, DatagramChannel> opened = new EnumMap<>(BusChannel.class);
             for (BusChannel channel : BusChannel.values()) {
                 transport.channels = Map.copyOf(opened);
-                opened.put(channel, transport.bind(channel, networkInterface, handlers.apply(channel)));
+                opened.put(channel, transport.bind(channel, networkInterface, handlers.apply(channel),
+                        listening.contains(channel)));
             }
             transport.channels = Map.copyOf(opened);
         } catch (RuntimeException e) {
@@ -93,7 +113,8 @@ public final class MulticastTransport implements AutoCloseable {
         return transport;
     }
 
-    private DatagramChannel bind(BusChannel channel, NetworkInterface networkInterface, ChannelHandler handler) {
+    private DatagramChannel bind(BusChannel channel, NetworkInterface networkInterface, ChannelHandler handler,
+                                 boolean listen) {
         InetSocketAddress groupAddress = settings.group(channel);
         Bootstrap bootstrap = new Bootstrap()
                 .group(group)
@@ -111,7 +132,7 @@ public final class MulticastTransport implements AutoCloseable {
         }
         DatagramChannel ch = null;
         try {
-            ch = (DatagramChannel) bootstrap.bind(groupAddress).sync().channel();
+            ch = (DatagramChannel) bootstrap.bind(listen ? groupAddress : new InetSocketAddress(0)).sync().channel();
             if (networkInterface != null) {
                 // Bootstrap options only log when they fail; the outgoing interface must not fail silently.
                 ch.config().setNetworkInterface(networkInterface);
@@ -123,6 +144,9 @@ public final class MulticastTransport implements AutoCloseable {
             ch.config().setTimeToLive(settings.ttl());
             if (ch.config().getTimeToLive() != settings.ttl()) {
                 throw new IllegalStateException("the socket did not accept multicast TTL " + settings.ttl());
+            }
+            if (!listen) {
+                return ch;
             }
             // Linux reports twice what it grants; less than asked means net.core.rmem_max capped it.
             int granted = ch.config().getReceiveBufferSize() / 2;

@@ -92,10 +92,20 @@ public record LinkFilter(@JsonProperty("Buses") List<String> buses,
                 return false;
             }
             String sender = from.value();
-            if (codifiers != null && codifiers.stream().noneMatch(p -> matches(p, sender))) {
+            if (codifiers != null && !anyMatches(codifiers, sender)) {
                 return false;
             }
-            return excluded.stream().noneMatch(p -> matches(p, sender));
+            return excluded.isEmpty() || !anyMatches(excluded, sender);
+        }
+
+        // A loop, not a stream: this runs for every frame on every link.
+        private static boolean anyMatches(List<String> patterns, String codifier) {
+            for (String pattern : patterns) {
+                if (matches(pattern, codifier)) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         private static boolean matches(String pattern, String codifier) {
