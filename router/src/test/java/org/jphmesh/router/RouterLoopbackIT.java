@@ -244,6 +244,41 @@ class RouterLoopbackIT {
         assertThat(json).contains("\"links\"", "\"a\"", "\"b\"", "\"forwarded\"", "\"duplicate_suppressed\"");
     }
 
+    @Test
+    void two_routers_joined_by_a_unicast_link_carry_readings_between_their_segments_and_refuse_strangers()
+            throws Exception {
+        int portA = TestMesh.fresh().controlPort();
+        int portB = TestMesh.fresh().controlPort();
+        String unicast = "{\"Name\":\"vpn\",\"Listen\":\"127.0.0.1:%d\",\"Peer\":\"127.0.0.1:%d\"}";
+        String sensors = TestMesh.entry("RA", "Router", 60, 30, "\"Sensor\":{\"Links\":[" + link("a", a, "") + ","
+                + unicast.formatted(portA, portB) + "]}")
+                + "," + TestMesh.entry("RB", "Router", 60, 30, "\"Sensor\":{\"Links\":[" + link("b", b, "") + ","
+                + unicast.formatted(portB, portA) + "]}")
+                + "," + TestMesh.entry("S1", "Simulated", 60, 60, "") + "," + TestMesh.entry("RX", "Console", 60, 60, "");
+        Path ra = a.writeConfig(Files.createDirectories(dir.resolve("ra")), sensors);
+        Path rb = b.writeConfig(Files.createDirectories(dir.resolve("rb")), sensors);
+        Router routerA = Router.start(Codifier.of("RA"), ra.toString(), ConfigLoader.load(ra.toString()));
+        open.add(routerA);
+        open.add(Router.start(Codifier.of("RB"), rb.toString(), ConfigLoader.load(rb.toString())));
+        RecordingCallbacks received = new RecordingCallbacks();
+        open.add(Node.start(NodeOptions.of(RX, rb.toString()).withStopOnDuplicate(false), received));
+        Node sender = Node.start(NodeOptions.of(S1, ra.toString()).withStopOnDuplicate(false), new RecordingCallbacks());
+        open.add(sender);
+        for (int i = 0; i < 100; i++) {
+            sender.sendData(S1, (float) i);
+        }
+        try (java.net.DatagramSocket stranger = new java.net.DatagramSocket()) {
+            stranger.send(new DatagramPacket(LEGACY_FLOAT, LEGACY_FLOAT.length, InetAddress.getLoopbackAddress(), portA));
+        }
+
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(received.data.stream()
+                .filter(f -> f.from().equals(S1) && f.flag() == Flag.FLOAT)).hasSize(100));
+        assertThat(received.data.stream().filter(f -> f.from().equals(S1) && f.flag() == Flag.FLOAT).map(Frame::sequence))
+                .doesNotHaveDuplicates();
+        assertThat(byName(routerA).get("vpn").counters().get(Count.foreign)).isEqualTo(1);
+        assertThat(received.data).noneMatch(f -> f.from().equals(Codifier.of("C1")));
+    }
+
     private void signedMesh() throws IOException {
         Path keyFile = dir.resolve("mesh.key");
         Files.writeString(keyFile, Base64.getEncoder().encodeToString("router test key, 32 bytes secret".getBytes()) + "\n");

@@ -13,14 +13,15 @@ import java.util.concurrent.TimeUnit;
 /**
  * Separate networks on one machine, for tests that cross them: network namespaces joined by veth pairs,
  * made by the test and removed by {@link #close()} with every process started in them. Multicast stays
- * inside: the pairs lead nowhere but to each other. Needs root ({@code ip netns add}); {@link #unavailable()}
- * says why not, for the test to skip with that message.
+ * inside: the pairs lead nowhere but to each other (or to the host's end of a pair, which is on this machine).
+ * Needs root ({@code ip netns add}); {@link #unavailable()} says why not, for the test to skip with that message.
  */
 public final class NetworkLab implements AutoCloseable {
 
     private final String tag = HexFormat.of().toHexDigits((short) ThreadLocalRandom.current().nextInt());
     private final List<String> namespaces = new ArrayList<>();
     private final List<Process> processes = new ArrayList<>();
+    private final List<List<String>> undo = new ArrayList<>();
 
     /** Why namespaces cannot be made here (not root, no iproute2, a container without the capability), or empty. */
     public static Optional<String> unavailable() {
@@ -56,18 +57,51 @@ public final class NetworkLab implements AutoCloseable {
         must(List.of("ip", "-n", nsB, "link", "set", ifB, "up"));
     }
 
-    /** Impairs what leaves {@code iface}: e.g. {@code "loss 5%"}. */
-    public void netem(String ns, String iface, String impairment) {
-        List<String> command = new ArrayList<>(List.of("ip", "netns", "exec", ns, "tc", "qdisc", "add", "dev", iface,
-                "root", "netem"));
-        command.addAll(List.of(impairment.split(" ")));
-        must(command);
+    /** A veth pair from the host's namespace, where the test JVM runs, into {@code ns}; addresses in CIDR, both up. */
+    public void vethFromHost(String hostIf, String hostAddress, String ns, String nsIf, String nsAddress) {
+        must(List.of("ip", "link", "add", hostIf, "type", "veth", "peer", "name", nsIf, "netns", ns));
+        undo.add(0, List.of("ip", "link", "del", hostIf));
+        must(List.of("ip", "addr", "add", hostAddress, "dev", hostIf));
+        must(List.of("ip", "link", "set", hostIf, "up"));
+        must(List.of("ip", "-n", ns, "addr", "add", nsAddress, "dev", nsIf));
+        must(List.of("ip", "-n", ns, "link", "set", nsIf, "up"));
+    }
+
+    /**
+     * Drops {@code percent} % of the datagrams {@code iface} handles ({@code ns} null: the host's namespace), with
+     * {@code tc netem} where the kernel has it, else with an nftables rule on the device's ingress (some VM
+     * kernels are built without netem). Returns how, for the test's report.
+     */
+    public String loss(String ns, String iface, int percent) {
+        List<String> netem = List.of("tc", "qdisc", "add", "dev", iface, "root", "netem", "loss", percent + "%");
+        Result tc = run0(in(ns, netem));
+        if (tc.code() == 0) {
+            return "tc netem loss " + percent + "%";
+        }
+        String table = "jphloss" + iface.replaceAll("[^A-Za-z0-9]", "");
+        Result nft = run0(in(ns, List.of("nft", "table netdev " + table + " { chain in { type filter hook ingress device \""
+                + iface + "\" priority 0; numgen random mod 1000 < " + percent * 10 + " drop; }; }")));
+        if (nft.code() != 0) {
+            throw new IllegalStateException("cannot induce loss on " + iface + ": tc netem failed (" + tc.output().strip()
+                    + ") and nft failed (" + nft.output().strip() + "); install nftables or load sch_netem");
+        }
+        undo.add(0, in(ns, List.of("nft", "delete", "table", "netdev", table)));
+        return "nftables numgen random drop " + percent + "% on ingress (kernel without netem)";
+    }
+
+    /** {@code command} run inside {@code ns} ({@code ip netns exec ns ...}), or as it is when {@code ns} is null. */
+    public static List<String> in(String ns, List<String> command) {
+        if (ns == null) {
+            return command;
+        }
+        List<String> full = new ArrayList<>(List.of("ip", "netns", "exec", ns));
+        full.addAll(command);
+        return full;
     }
 
     /** Starts {@code command} inside {@code ns}, its output in {@code log}; stopped by {@link #close()}. */
     public Process start(String ns, List<String> command, Path log) {
-        List<String> full = new ArrayList<>(List.of("ip", "netns", "exec", ns));
-        full.addAll(command);
+        List<String> full = in(ns, command);
         try {
             Process process = new ProcessBuilder(full).redirectErrorStream(true).redirectOutput(log.toFile()).start();
             processes.add(process);
@@ -101,14 +135,19 @@ public final class NetworkLab implements AutoCloseable {
                 Thread.currentThread().interrupt();
             }
         }
+        for (List<String> command : undo) {
+            run0(command);
+        }
+        undo.clear();
         // Deleting a namespace deletes the veth ends in it, and with them their peers.
-        for (String ns : namespaces) {
+        for (String ns : List.copyOf(namespaces)) {
             try {
                 run(List.of("ip", "netns", "delete", ns));
             } catch (IOException e) {
                 System.err.println("NetworkLab: could not delete namespace " + ns + ": " + e.getMessage());
             }
         }
+        namespaces.clear();
     }
 
     private static void must(List<String> command) {
@@ -125,11 +164,23 @@ public final class NetworkLab implements AutoCloseable {
     private record Result(int code, String output) {
     }
 
+    private static Result run0(List<String> command) {
+        try {
+            return run(command);
+        } catch (IOException e) {
+            return new Result(-1, e.getMessage());
+        }
+    }
+
     private static Result run(List<String> command) throws IOException {
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         try {
             String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            return new Result(process.waitFor(), output);
+            if (!process.waitFor(20, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                return new Result(-1, String.join(" ", command) + " timed out");
+            }
+            return new Result(process.exitValue(), output);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted", e);

@@ -1,16 +1,9 @@
 package org.jphmesh.router.bench;
 
-import io.netty.buffer.ByteBuf;
-import io.netty.buffer.Unpooled;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.NetworkInterface;
-import java.net.StandardProtocolFamily;
-import java.net.StandardSocketOptions;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,11 +11,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.atomic.LongAdder;
-import java.util.concurrent.locks.LockSupport;
-import org.jphmesh.bus.codec.FrameCodec;
-import org.jphmesh.bus.frame.Codifier;
-import org.jphmesh.bus.frame.FloatReading;
-import org.jphmesh.bus.frame.Frame;
 import org.jphmesh.bus.metrics.BusCounters;
 import org.jphmesh.bus.testing.NetworkLab;
 import org.jphmesh.bus.transport.InterfaceGuard;
@@ -140,31 +128,8 @@ public final class RouterNamespaceThroughput {
     }
 
     private static void send(String iface, long rate, int seconds) throws Exception {
-        InetSocketAddress to = new InetSocketAddress(InetAddress.getByName(DATA), DATA_PORT);
-        try (java.nio.channels.DatagramChannel channel = java.nio.channels.DatagramChannel.open(StandardProtocolFamily.INET)) {
-            channel.setOption(StandardSocketOptions.IP_MULTICAST_IF, NetworkInterface.getByName(iface));
-            channel.setOption(StandardSocketOptions.IP_MULTICAST_TTL, 1);
-            channel.setOption(StandardSocketOptions.IP_MULTICAST_LOOP, false);
-            ByteBuf buf = Unpooled.buffer();
-            FrameCodec.encode(Frame.data(1, System.currentTimeMillis(), Codifier.of("BS"), new FloatReading(21.5f)), buf);
-            ByteBuffer datagram = ByteBuffer.allocateDirect(buf.readableBytes()).order(ByteOrder.LITTLE_ENDIAN);
-            datagram.put(buf.nioBuffer()).flip();
-            long start = System.nanoTime();
-            long end = start + seconds * 1_000_000_000L;
-            long sent = 0;
-            while (System.nanoTime() < end) {
-                long due = rate == 0 ? sent + 64 : (System.nanoTime() - start) * rate / 1_000_000_000L;
-                if (sent >= due) {
-                    LockSupport.parkNanos(50_000);
-                }
-                while (sent < due) {
-                    datagram.putInt(0, datagram.getInt(0) + 1);
-                    datagram.rewind();
-                    channel.send(datagram, to);
-                    sent++;
-                }
-            }
-            System.out.println("sent " + sent);
+        try (PacedSender sender = new PacedSender(iface, 1, false)) {
+            System.out.println("sent " + sender.send(new InetSocketAddress(InetAddress.getByName(DATA), DATA_PORT), rate, seconds));
         }
     }
 

@@ -1,24 +1,12 @@
 package org.jphmesh.router.bench;
 
-import io.netty.buffer.ByteBuf;
-import io.netty.buffer.Unpooled;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.NetworkInterface;
-import java.net.StandardProtocolFamily;
-import java.net.StandardSocketOptions;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
-import java.nio.channels.DatagramChannel;
 import java.util.Locale;
 import java.util.concurrent.atomic.LongAdder;
-import java.util.concurrent.locks.LockSupport;
-import org.jphmesh.bus.codec.FrameCodec;
 import org.jphmesh.bus.config.ConfigLoader;
 import org.jphmesh.bus.config.MeshConfig;
 import org.jphmesh.bus.frame.Codifier;
-import org.jphmesh.bus.frame.FloatReading;
-import org.jphmesh.bus.frame.Frame;
 import org.jphmesh.bus.metrics.BusCounters;
 import org.jphmesh.bus.transport.MulticastTransport;
 import org.jphmesh.bus.transport.TransportSettings;
@@ -60,21 +48,20 @@ public final class RouterThroughput {
         try (Router router = Router.start(Codifier.of("RB"), "bench", config);
              MulticastTransport receiver = MulticastTransport.open("RX", segmentB, null,
                      (channel, frame, sender) -> received.increment(), new BusCounters());
-             DatagramChannel sender = openSender()) {
+             PacedSender sender = new PacedSender("lo", 0, true)) {
             Link out = router.links().get(1);
             Link in = router.links().get(0);
-            ByteBuffer datagram = encodedReading();
             System.out.printf("%10s %12s %14s %14s %10s %10s%n", "offered/s", "sent/s", "forwarded/s", "received/s",
                     "loss %", "echoes/s");
             for (String rateText : rates) {
                 long rate = rateText.equals("max") ? 0 : Long.parseLong(rateText);
-                send(sender, datagram, segmentA, rate, 1); // warm-up
+                sender.send(segmentA, rate, 1); // warm-up
                 Thread.sleep(300);
                 long forwardedBefore = out.counters().get(Count.forwarded);
                 long echoesBefore = out.counters().get(Count.echoes);
                 long receivedBefore = received.sum();
                 long start = System.nanoTime();
-                long sent = send(sender, datagram, segmentA, rate, seconds);
+                long sent = sender.send(segmentA, rate, seconds);
                 Thread.sleep(300);
                 double elapsed = (System.nanoTime() - start) / 1e9 - 0.3;
                 long forwarded = out.counters().get(Count.forwarded) - forwardedBefore;
@@ -87,46 +74,5 @@ public final class RouterThroughput {
                     in.counters().get(Count.malformed), in.counters().get(Count.duplicates),
                     out.counters().get(Count.send_failed));
         }
-    }
-
-    private static long send(DatagramChannel sender, ByteBuffer datagram, InetSocketAddress to, long rate, int seconds)
-            throws Exception {
-        long start = System.nanoTime();
-        long end = start + seconds * 1_000_000_000L;
-        long sent = 0;
-        while (true) {
-            long now = System.nanoTime();
-            if (now >= end) {
-                return sent;
-            }
-            long due = rate == 0 ? sent + 64 : (now - start) * rate / 1_000_000_000L;
-            if (sent >= due) {
-                // Sleep rather than spin: on two cores a spinning sender would take a whole core from the router.
-                LockSupport.parkNanos(50_000);
-            }
-            while (sent < due) {
-                datagram.putInt(0, datagram.getInt(0) + 1);
-                datagram.rewind();
-                sender.send(datagram, to);
-                sent++;
-            }
-        }
-    }
-
-    private static DatagramChannel openSender() throws Exception {
-        DatagramChannel channel = DatagramChannel.open(StandardProtocolFamily.INET);
-        channel.setOption(StandardSocketOptions.IP_MULTICAST_IF, NetworkInterface.getByName("lo"));
-        channel.setOption(StandardSocketOptions.IP_MULTICAST_TTL, 0);
-        channel.setOption(StandardSocketOptions.IP_MULTICAST_LOOP, true);
-        return channel;
-    }
-
-    private static ByteBuffer encodedReading() {
-        ByteBuf buf = Unpooled.buffer();
-        FrameCodec.encode(Frame.data(1, System.currentTimeMillis(), Codifier.of("BS"), new FloatReading(21.5f)), buf);
-        ByteBuffer bytes = ByteBuffer.allocateDirect(buf.readableBytes()).order(ByteOrder.LITTLE_ENDIAN);
-        bytes.put(buf.nioBuffer()).flip();
-        buf.release();
-        return bytes;
     }
 }
