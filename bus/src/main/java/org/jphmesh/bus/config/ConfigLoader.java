@@ -35,7 +35,8 @@ public final class ConfigLoader {
     public static final String LOGGING_NOTE = "Logging: the Python logging section is ignored; Java nodes log"
             + " through Logback (see docs/configuration.md)";
 
-    private static final Set<String> TOP_LEVEL_KEYS = Set.of("Multicast", "Sensors", "Logging");
+    // "$schema" points editors at config.schema.json; it is for them, so it loads without a note.
+    private static final Set<String> TOP_LEVEL_KEYS = Set.of("$schema", "Multicast", "Sensors", "Logging");
     private static final Set<String> MULTICAST_KEYS =
             Set.of("Control-Channel", "Data-Channel", "Interface", "TTL", "Loopback", "ReceiveBufferBytes", "Auth", "Resend");
     private static final Set<String> CHANNEL_KEYS = Set.of("Address", "Port");

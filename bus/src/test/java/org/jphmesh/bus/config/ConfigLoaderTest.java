@@ -137,6 +137,14 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void a_schema_reference_for_editors_loads_without_a_warning() {
+        String json = "{\"$schema\":\"./config.schema.json\",\"Sensors\":[{\"Codifier\":\"G1\",\"Type\":\"Simulated\"}]}";
+        MeshConfig config = ConfigLoader.parse(json, "t");
+        assertThat(config.sensors()).hasSize(1);
+        assertThat(config.warnings()).isEmpty();
+    }
+
+    @Test
     void invalid_json_reports_line_and_column() {
         assertThatThrownBy(() -> ConfigLoader.parse("{\n\"Sensors\": [,]}", "broken.json"))
                 .hasMessageStartingWith("broken.json is not valid JSON at line 2");
