@@ -36,11 +36,11 @@ public final class ConfigLoader {
             + " through Logback (see docs/configuration.md)";
 
     // "$schema" points editors at config.schema.json; it is for them, so it loads without a note.
-    private static final Set<String> TOP_LEVEL_KEYS = Set.of("$schema", "Multicast", "Sensors", "Logging");
-    private static final Set<String> MULTICAST_KEYS =
+    static final Set<String> TOP_LEVEL_KEYS = Set.of("$schema", "Multicast", "Sensors", "Logging");
+    static final Set<String> MULTICAST_KEYS =
             Set.of("Control-Channel", "Data-Channel", "Interface", "TTL", "Loopback", "ReceiveBufferBytes", "Auth", "Resend");
-    private static final Set<String> CHANNEL_KEYS = Set.of("Address", "Port");
-    private static final Set<String> ENTRY_KEYS = Set.of("Codifier", "ShortName", "Name", "Symbol",
+    static final Set<String> CHANNEL_KEYS = Set.of("Address", "Port");
+    static final Set<String> ENTRY_KEYS = Set.of("Codifier", "ShortName", "Name", "Symbol",
             "KeepAliveInterval", "SensorInterval", "TimeoutWarning", "Active", "DataType", "Type", "Control", "Sensor");
 
     private static final ObjectMapper MAPPER = new ObjectMapper()
