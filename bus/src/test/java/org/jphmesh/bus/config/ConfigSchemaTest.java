@@ -95,6 +95,8 @@ class ConfigSchemaTest {
         String demo = Files.readString(ROOT.resolve("config.json"), StandardCharsets.UTF_8);
 
         assertThat(problems(demo)).isEmpty();
+        assertThat(JSON.readTree(demo).path("$schema").asText())
+                .as("the demo config.json names the schema for editors (docs/configuration.md)").isEqualTo("./config.schema.json");
         assertThat(ConfigLoader.parse(demo, "config.json").warnings()).isEmpty();
     }
 
