@@ -55,7 +55,7 @@ chmod 755 "$work"
 node_pid=""
 java_installed=()
 cleanup() {
-  [[ -n $node_pid ]] && kill "$node_pid" 2>/dev/null
+  if [[ -n $node_pid ]]; then kill "$node_pid" 2>/dev/null; wait "$node_pid" 2>/dev/null; fi
   for p in "${packages[@]}"; do
     purged "$p" || dpkg --purge "$p" >/dev/null 2>&1 || say "WARNING: could not purge $p"
   done
