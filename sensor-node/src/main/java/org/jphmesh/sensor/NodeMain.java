@@ -1,6 +1,12 @@
 package org.jphmesh.sensor;
 
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.nio.NioIoHandler;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
 import org.jphmesh.bus.config.ConfigException;
 import org.jphmesh.bus.config.ConfigLoader;
 import org.jphmesh.bus.config.MeshConfig;
@@ -16,7 +22,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine;
 
-/** {@code java -jar sensor-node.jar -c Q1}: runs one config entry's driver as a node on the mesh. */
+/**
+ * {@code java -jar sensor-node.jar -c Q1}: runs one config entry's driver as a node on the mesh; {@code -c Q1,Q2}
+ * runs several in one JVM, sharing one I/O thread (a board with several sensors, the demo).
+ */
 @Command(name = "sensor-node", mixinStandardHelpOptions = true, version = "sensor-node 0.1.0",
         description = "Run the sensor of one config.json entry as a node on the JPH mesh.",
         exitCodeListHeading = "Exit codes:%n",
@@ -25,8 +34,8 @@ public final class NodeMain implements Callable<Integer> {
 
     static final int REPLACED = 3;
 
-    @Option(names = {"-c", "--code"}, description = "the codifier of the entry to run, e.g. Q1")
-    String code;
+    @Option(names = {"-c", "--code"}, split = ",", description = "the codifier of the entry to run, e.g. Q1; several, comma-separated, share one JVM")
+    List<String> codes;
 
     @Option(names = "--runnable", description = "list the codifiers in the config this build can run, and exit")
     boolean listRunnable;
@@ -58,33 +67,64 @@ public final class NodeMain implements Callable<Integer> {
             all.sensors().stream().filter(s -> s.active() && canStart(s, all)).forEach(s -> System.out.println(s.codifier()));
             return 0;
         }
-        if (code == null) {
+        if (codes == null || codes.isEmpty()) {
             throw new ConfigException("-c CODE is required: the codifier of the config entry to run");
-        }
-        Codifier codifier;
-        try {
-            codifier = Codifier.of(code);
-        } catch (IllegalArgumentException e) {
-            throw new ConfigException("-c: " + e.getMessage());
         }
         MeshConfig loaded = ConfigLoader.load(config);
         if (interfaceName != null) {
             loaded = loaded.withInterface(interfaceName);
         }
-        SensorConfig entry = loaded.sensor(codifier).orElseThrow(() -> new ConfigException(
-                "codifier " + code + " has no entry in " + config));
-        DriverCallbacks callbacks = new DriverCallbacks(entry, loaded, NodeMain::driverFor);
-        Node node = Node.start(NodeOptions.of(codifier, config).withConfig(loaded).withInterfaceOverride(interfaceName),
-                callbacks);
-        // SIGTERM and Ctrl-C: announce halted, close the driver once, and exit 0 as a clean stop.
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            node.close();
-            callbacks.close();
+        List<Codifier> codifiers = new ArrayList<>();
+        for (String code : codes) {
+            try {
+                codifiers.add(Codifier.of(code));
+            } catch (IllegalArgumentException e) {
+                throw new ConfigException("-c: " + e.getMessage());
+            }
+        }
+        EventLoopGroup shared = codifiers.size() > 1 ? new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory()) : null;
+        List<Node> nodes = new ArrayList<>();
+        List<DriverCallbacks> drivers = new ArrayList<>();
+        try {
+            for (Codifier codifier : codifiers) {
+                SensorConfig entry = loaded.sensor(codifier).orElseThrow(() -> new ConfigException(
+                        "codifier " + codifier + " has no entry in " + config));
+                DriverCallbacks callbacks = new DriverCallbacks(entry, loaded, NodeMain::driverFor);
+                drivers.add(callbacks);
+                nodes.add(Node.start(NodeOptions.of(codifier, config).withConfig(loaded)
+                        .withInterfaceOverride(interfaceName).withEventLoopGroup(shared), callbacks));
+            }
+        } catch (RuntimeException e) {
+            stop(nodes, drivers, shared);
+            throw e;
+        }
+        // SIGTERM and Ctrl-C: announce halted, close each driver once, and exit 0 as a clean stop.
+        Thread onSignal = new Thread(() -> {
+            stop(nodes, drivers, shared);
             Runtime.getRuntime().halt(0);
-        }, "sensor-node-stop"));
-        StopReason reason = node.whenStopped().join();
-        callbacks.close();
-        return reason == StopReason.DUPLICATE_INSTANCE ? REPLACED : 0;
+        }, "sensor-node-stop");
+        Runtime.getRuntime().addShutdownHook(onSignal);
+        // The process ends when its last node stops; a node replaced by a newer instance makes it exit 3.
+        boolean replaced = false;
+        for (Node node : nodes) {
+            replaced |= node.whenStopped().join() == StopReason.DUPLICATE_INSTANCE;
+        }
+        stop(nodes, drivers, shared);
+        try {
+            // Stopped on its own, not by a signal: the exit code is main's, not the hook's 0.
+            Runtime.getRuntime().removeShutdownHook(onSignal);
+        } catch (IllegalStateException shuttingDown) {
+            return 0;
+        }
+        return replaced ? REPLACED : 0;
+    }
+
+    private static synchronized void stop(List<Node> nodes, List<DriverCallbacks> drivers, EventLoopGroup shared) {
+        nodes.forEach(Node::close);
+        drivers.forEach(DriverCallbacks::close);
+        if (shared != null) {
+            shared.shutdownGracefully(0, 1, TimeUnit.SECONDS).awaitUninterruptibly(2, TimeUnit.SECONDS);
+        }
     }
 
     // Whether the entry's driver would start here: known type, usable settings, hardware present.

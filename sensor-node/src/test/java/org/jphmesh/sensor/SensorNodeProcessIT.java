@@ -14,6 +14,7 @@ import org.jphmesh.bus.frame.BusChannel;
 import org.jphmesh.bus.frame.Codifier;
 import org.jphmesh.bus.frame.Flag;
 import org.jphmesh.bus.frame.Frame;
+import org.jphmesh.bus.node.PingReply;
 import org.jphmesh.bus.frame.SequenceStart;
 import org.jphmesh.bus.node.Node;
 import org.jphmesh.bus.node.NodeOptions;
@@ -46,7 +47,8 @@ class SensorNodeProcessIT {
                 TestMesh.entry("CK", "ControlProgram", 60, 60, ""),
                 TestMesh.entry("S1", "Simulated", 0.2, 1,
                         "\"Sensor\":{\"Min\":10,\"Max\":20,\"Proxy\":[{\"Codifier\":\"S2\"}]}"),
-                "{\"Codifier\":\"S2\",\"Type\":\"Proxy\",\"Sensor\":{\"Codifier\":\"S1\"}}"));
+                "{\"Codifier\":\"S2\",\"Type\":\"Proxy\",\"Sensor\":{\"Codifier\":\"S1\"}}",
+                TestMesh.entry("S3", "Simulated", 0.2, 1, "\"Sensor\":{\"Shape\":\"counter\"}")));
         console = Node.start(NodeOptions.of(Codifier.of("CK"), config.toString()), heard);
     }
 
@@ -81,6 +83,24 @@ class SensorNodeProcessIT {
         assertThat(node.exitValue()).isZero();
         await().atMost(Duration.ofSeconds(2)).until(() -> heard.heard(f -> f.flag() == Flag.ALIVE
                 && f.from().equals(Codifier.of("S1")) && !f.control().active()).size() == 1);
+    }
+
+    @Test
+    void several_codifiers_given_to_one_process_each_run_as_their_own_node_and_stop_together() throws Exception {
+        Process node = run("-c", "S1,S3", "-u", config.toString());
+
+        await().atMost(Duration.ofSeconds(15)).until(() -> heard.heard(f -> f.channel() == BusChannel.DATA
+                && f.from().equals(Codifier.of("S3")) && !(f.payload() instanceof SequenceStart)).size() >= 2
+                && heard.heard(f -> f.channel() == BusChannel.DATA && f.from().equals(Codifier.of("S2"))).size() >= 2);
+        assertThat(console.ping(Codifier.BROADCAST, Duration.ofSeconds(1)).get(3, TimeUnit.SECONDS))
+                .extracting(PingReply::from).contains(Codifier.of("S1"), Codifier.of("S3"));
+
+        node.destroy();
+
+        assertThat(node.waitFor(3, TimeUnit.SECONDS)).isTrue();
+        assertThat(node.exitValue()).isZero();
+        await().atMost(Duration.ofSeconds(2)).untilAsserted(() -> assertThat(heard.heard(f -> f.flag() == Flag.ALIVE
+                && !f.control().active()).stream().map(Frame::from)).contains(Codifier.of("S1"), Codifier.of("S3")));
     }
 
     @Test

@@ -28,8 +28,12 @@ final class DatabaseOptions {
             description = "config.json whose entry names the database (default: ${DEFAULT-VALUE})")
     String config;
 
-    @Option(names = {"-c", "--code"}, description = "the entry with the Sensor.SQL block (default: the first jphPostgreSQL entry)")
+    @Option(names = {"-c", "--code"}, description = "the entry with the Sensor.SQL block (default: the first jphPostgreSQL or Collector entry that has one)")
     String code;
+
+    private static boolean storesReadings(SensorConfig entry) {
+        return "jphPostgreSQL".equals(entry.type()) || "Collector".equals(entry.type()) && entry.sensor().has("SQL");
+    }
 
     SqlSettings settings() {
         if (url != null) {
@@ -39,9 +43,9 @@ final class DatabaseOptions {
         MeshConfig mesh = ConfigLoader.load(config);
         SensorConfig entry = code != null
                 ? mesh.sensor(Codifier.of(code)).orElseThrow(() -> new ConfigException("codifier " + code + " has no entry in " + config))
-                : mesh.sensors().stream().filter(s -> "jphPostgreSQL".equals(s.type())).findFirst()
+                : mesh.sensors().stream().filter(DatabaseOptions::storesReadings).findFirst()
                         .orElseThrow(() -> new ConfigException("no --url given and " + config
-                                + " has no jphPostgreSQL entry with a Sensor.SQL block"));
+                                + " has no jphPostgreSQL or Collector entry with a Sensor.SQL block"));
         return SqlSettings.fromEntry(entry);
     }
 }
