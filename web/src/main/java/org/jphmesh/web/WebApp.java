@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Executors;
@@ -201,7 +202,9 @@ public final class WebApp implements AutoCloseable {
                 .gauge("jph_collector_backlog_readings", "Readings journaled but not yet stored, per collector", "collector",
                         () -> collectorFigure("backlog"))
                 .gauge("jph_collector_refused_readings", "Readings a full journal refused, per collector", "collector",
-                        () -> collectorFigure("refused"));
+                        () -> collectorFigure("refused"))
+                .counter("jph_router_frames", "Frames per router, link and counter, from the routers' own readings",
+                        List.of("router", "link", "counter"), this::routerFigures);
         return metrics;
     }
 
@@ -252,6 +255,27 @@ public final class WebApp implements AutoCloseable {
                 } catch (IOException e) {
                     LOG.debug("{} sent a report that is not JSON: {}", sensor.code(), e.getMessage());
                 }
+            }
+        }
+        return out;
+    }
+
+    /** Each router's per-link counters, from its reading {@code {"links": {"house": {"forwarded": 12, ...}}}} (router.md). */
+    private Map<List<String>, Double> routerFigures() {
+        Map<List<String>, Double> out = new LinkedHashMap<>();
+        for (SensorView sensor : view.sensors()) {
+            if (!sensor.type().equals("Router") || sensor.text() == null) {
+                continue;
+            }
+            try {
+                JSON.readTree(sensor.text()).path("links").fields().forEachRemaining(link ->
+                        link.getValue().fields().forEachRemaining(count -> {
+                            if (count.getValue().isNumber()) {
+                                out.put(List.of(sensor.code(), link.getKey(), count.getKey()), count.getValue().asDouble());
+                            }
+                        }));
+            } catch (IOException e) {
+                LOG.debug("{} sent a report that is not JSON: {}", sensor.code(), e.getMessage());
             }
         }
         return out;

@@ -233,6 +233,18 @@ class WebApiIT {
     }
 
     @Test
+    void a_routers_link_counters_reach_metrics_from_its_reading() throws Exception {
+        Node router = rig.node("RT", new RecordingCallbacks());
+        router.sendJson(Codifier.of("RT"), "{\"value\":3.5,\"forwarded\":42,\"links\":{\"house\":{\"forwarded\":40,"
+                + "\"duplicate_suppressed\":2},\"shed\":{\"forwarded\":2,\"malformed\":1}}}");
+        WebTestRig.Client viewer = rig.client().as(Role.viewer);
+
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(viewer.get("/metrics").body())
+                .contains("jph_router_frames_total{counter=\"forwarded\",link=\"house\",router=\"RT\"} 40.0")
+                .contains("jph_router_frames_total{counter=\"malformed\",link=\"shed\",router=\"RT\"} 1.0"));
+    }
+
+    @Test
     void history_comes_from_the_stored_readings_and_rollups() throws Exception {
         Instant now = Instant.now();
         try (Connection connection = rig.database.connect(); Statement sql = connection.createStatement()) {

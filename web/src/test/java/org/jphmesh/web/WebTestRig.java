@@ -65,7 +65,8 @@ public final class WebTestRig implements AutoCloseable {
                         + "\"Web\":{\"Port\":0,\"AnonymousRead\":" + anonymousRead + "}" + cfBlocks + "}}",
                 TestMesh.entry("S1", "Simulated", 60, 3, "\"Sensor\":{\"Proxy\":[{\"Codifier\":\"S2\"}]}"),
                 "{\"Codifier\":\"S2\",\"ShortName\":\"S2 proxy\",\"Type\":\"Proxy\",\"Sensor\":{\"Codifier\":\"S1\"}}",
-                TestMesh.entry("Q5", "controlSensor", 60, 60, "\"Control\":\"enabled\",\"Sensor\":{\"Default\":20}")));
+                TestMesh.entry("Q5", "controlSensor", 60, 60, "\"Control\":\"enabled\",\"Sensor\":{\"Default\":20}"),
+                TestMesh.entry("RT", "Router", 60, 60, "")));
         app = WebApp.start(NodeOptions.of(Codifier.of("CF"), config.toString()), null);
     }
 

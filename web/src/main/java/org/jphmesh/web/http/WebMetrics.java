@@ -7,6 +7,7 @@ import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.List;
 import java.util.Map;
 import java.util.function.DoubleSupplier;
 import java.util.function.Supplier;
@@ -31,6 +32,13 @@ public final class WebMetrics {
     public WebMetrics counter(String name, String help, String label, Supplier<Map<String, Double>> values) {
         CounterWithCallback.builder().name(name).help(help).labelNames(label)
                 .callback(cb -> values.get().forEach((key, v) -> cb.call(v, key))).register(registry);
+        return this;
+    }
+
+    /** A count per combination of label values, e.g. frames per router, link and counter. */
+    public WebMetrics counter(String name, String help, List<String> labels, Supplier<Map<List<String>, Double>> values) {
+        CounterWithCallback.builder().name(name).help(help).labelNames(labels.toArray(String[]::new))
+                .callback(cb -> values.get().forEach((key, v) -> cb.call(v, key.toArray(String[]::new)))).register(registry);
         return this;
     }
 
