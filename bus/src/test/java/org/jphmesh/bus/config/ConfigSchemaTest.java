@@ -192,11 +192,11 @@ class ConfigSchemaTest {
                 Arguments.of("a router link with a misspelt key", "/Sensors/1/Sensor/Links/1", false,
                         edit(c -> sensors(c).addObject().put("Codifier", "RT").put("Type", "Router").putObject("Sensor")
                                 .set("Links", JSON.createArrayNode()
-                                        .add(JSON.createObjectNode().put("Name", "house").put("Interface", "eth0"))
-                                        .add(JSON.createObjectNode().put("Name", "shed").put("Interface", "wlan0").put("Loopbak", false))))),
+                                        .add(JSON.createObjectNode().put("Name", "house").put("Interface", "lo"))
+                                        .add(JSON.createObjectNode().put("Name", "shed").put("Interface", "lo").put("Loopbak", false))))),
                 Arguments.of("a router with one link", "/Sensors/1/Sensor/Links", false,
                         edit(c -> sensors(c).addObject().put("Codifier", "RT").put("Type", "Router").putObject("Sensor")
-                                .putArray("Links").addObject().put("Name", "house").put("Interface", "eth0"))),
+                                .putArray("Links").addObject().put("Name", "house").put("Interface", "lo"))),
                 Arguments.of("an MQTT bridge key with a typo", "/Sensors/1/Sensor/Mqtt", false,
                         edit(c -> sensors(c).addObject().put("Codifier", "CF").put("Type", "Web").putObject("Sensor")
                                 .putObject("Mqtt").put("TopicPrefx", "jph"))),
