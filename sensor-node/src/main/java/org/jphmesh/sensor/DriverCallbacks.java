@@ -4,6 +4,7 @@ import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicReference;
+import org.jphmesh.bus.config.ConfigBlock;
 import org.jphmesh.bus.config.MeshConfig;
 import org.jphmesh.bus.config.SensorConfig;
 import org.jphmesh.bus.frame.BusChannel;
@@ -18,7 +19,6 @@ import org.jphmesh.sensor.driver.DriverRunner;
 import org.jphmesh.sensor.driver.LatestValues;
 import org.jphmesh.sensor.driver.ReadResult;
 import org.jphmesh.sensor.driver.Reading;
-import org.jphmesh.sensor.driver.Settings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -48,7 +48,7 @@ final class DriverCallbacks implements NodeCallbacks {
         Duration interval = entry.interval();
         Duration byDefault = interval.compareTo(Duration.ofMillis(500)) < 0 ? Duration.ofMillis(500)
                 : interval.compareTo(Duration.ofSeconds(10)) > 0 ? Duration.ofSeconds(10) : interval;
-        Duration deadline = Settings.of(entry).seconds("ReadTimeout", byDefault);
+        Duration deadline = ConfigBlock.of(entry).seconds("ReadTimeout", byDefault);
         return new DriverRunner(entry.code(), driver, deadline, interval);
     }
 

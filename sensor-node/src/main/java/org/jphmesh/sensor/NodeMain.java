@@ -5,8 +5,9 @@ import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
+import java.util.Locale;
 import java.util.concurrent.TimeUnit;
+import org.apache.commons.cli.ParseException;
 import org.jphmesh.bus.config.ConfigException;
 import org.jphmesh.bus.config.ConfigLoader;
 import org.jphmesh.bus.config.MeshConfig;
@@ -18,64 +19,79 @@ import org.jphmesh.bus.node.NodeOptions;
 import org.jphmesh.bus.node.StopReason;
 import org.jphmesh.sensor.driver.Driver;
 import org.jphmesh.sensor.driver.DriverRegistry;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine;
 
 /**
  * {@code java -jar sensor-node.jar -c Q1}: runs one config entry's driver as a node on the mesh; {@code -c Q1,Q2}
  * runs several in one JVM, sharing one I/O thread (a board with several sensors, the demo).
  */
-@Command(name = "sensor-node", mixinStandardHelpOptions = true, version = "sensor-node 0.1.0",
-        description = "Run the sensor of one config.json entry as a node on the JPH mesh.",
-        exitCodeListHeading = "Exit codes:%n",
-        exitCodeList = {"0:clean stop", "2:usage or config error", "3:replaced by a newer instance of the codifier"})
-public final class NodeMain implements Callable<Integer> {
+public final class NodeMain {
 
+    static final int USAGE_OR_CONFIG_ERROR = 2;
     static final int REPLACED = 3;
 
-    @Option(names = {"-c", "--code"}, split = ",", description = "the codifier of the entry to run, e.g. Q1; several, comma-separated, share one JVM")
-    List<String> codes;
-
-    @Option(names = "--runnable", description = "list the codifiers in the config this build can run, and exit")
-    boolean listRunnable;
-
-    @Option(names = {"-u", "--config"}, defaultValue = "config.json", description = "config.json path or http(s) URL (default: ${DEFAULT-VALUE})")
-    String config;
-
-    @Option(names = {"-I", "--interface"}, description = "network interface for both buses, overriding Multicast.Interface")
-    String interfaceName;
+    private NodeMain() {
+    }
 
     public static void main(String[] args) {
+        // The documented switch for more detail; SLF4J's simple backend reads its own property once, at first use.
+        String level = System.getProperty("jph.log.level");
+        if (level != null && System.getProperty("org.slf4j.simpleLogger.defaultLogLevel") == null) {
+            System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", level.toLowerCase(Locale.ROOT));
+        }
         // One small node, a few frames a second: pooled arenas would only hold memory a Pi needs elsewhere.
         if (System.getProperty("io.netty.allocator.type") == null) {
             System.setProperty("io.netty.allocator.type", "unpooled");
         }
-        CommandLine cli = new CommandLine(new NodeMain());
-        cli.setExpandAtFiles(false);
-        cli.setExecutionExceptionHandler((e, line, parsed) -> {
-            line.getErr().println("sensor-node: " + e.getMessage());
-            return 2;
-        });
-        System.exit(cli.execute(args));
+        // Netty's flight-recorder events are off unless asked for: probing for them loads classes a node keeps.
+        if (System.getProperty("io.netty.jfr.enabled") == null) {
+            System.setProperty("io.netty.jfr.enabled", "false");
+        }
+        System.exit(run(args));
     }
 
-    @Override
-    public Integer call() {
-        if (listRunnable) {
-            MeshConfig all = ConfigLoader.load(config);
-            all.sensors().stream().filter(s -> s.active() && canStart(s, all)).forEach(s -> System.out.println(s.codifier()));
+    static int run(String... args) {
+        NodeArguments arguments;
+        try {
+            arguments = NodeArguments.parse(args);
+        } catch (ParseException e) {
+            System.err.println("sensor-node: " + e.getMessage());
+            NodeArguments.printHelp(System.err);
+            return USAGE_OR_CONFIG_ERROR;
+        }
+        if (arguments.help()) {
+            NodeArguments.printHelp(System.out);
             return 0;
         }
-        if (codes == null || codes.isEmpty()) {
+        if (arguments.version()) {
+            System.out.println(NodeArguments.VERSION);
+            return 0;
+        }
+        try {
+            return arguments.listRunnable() ? listRunnable(arguments.config()) : runNodes(arguments);
+        } catch (RuntimeException e) {
+            System.err.println("sensor-node: " + e.getMessage());
+            return USAGE_OR_CONFIG_ERROR;
+        }
+    }
+
+    private static int listRunnable(String config) {
+        MeshConfig all = ConfigLoader.load(config);
+        all.sensors().stream().filter(s -> s.active() && canStart(s, all)).forEach(s -> System.out.println(s.codifier()));
+        return 0;
+    }
+
+    private static int runNodes(NodeArguments arguments) {
+        if (arguments.codes().isEmpty()) {
             throw new ConfigException("-c CODE is required: the codifier of the config entry to run");
         }
+        String config = arguments.config();
+        String interfaceName = arguments.interfaceName();
         MeshConfig loaded = ConfigLoader.load(config);
         if (interfaceName != null) {
             loaded = loaded.withInterface(interfaceName);
         }
         List<Codifier> codifiers = new ArrayList<>();
-        for (String code : codes) {
+        for (String code : arguments.codes()) {
             try {
                 codifiers.add(Codifier.of(code));
             } catch (IllegalArgumentException e) {

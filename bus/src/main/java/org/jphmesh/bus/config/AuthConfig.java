@@ -1,6 +1,5 @@
 package org.jphmesh.bus.config;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -24,10 +23,10 @@ import org.jphmesh.bus.auth.KeyRing;
  *          "ReplayWindowSeconds": 30}
  * </pre>
  */
-public record AuthConfig(@JsonProperty("Mode") AuthMode mode,
-                         @JsonProperty("Keys") List<KeySource> keys,
-                         @JsonProperty("SigningKey") Integer signingKey,
-                         @JsonProperty("ReplayWindowSeconds") Double replayWindowSeconds) {
+public record AuthConfig(AuthMode mode,
+                         List<KeySource> keys,
+                         Integer signingKey,
+                         Double replayWindowSeconds) {
 
     public static final AuthConfig OFF = new AuthConfig(null, null, null, null);
 
@@ -38,7 +37,7 @@ public record AuthConfig(@JsonProperty("Mode") AuthMode mode,
     }
 
     /** One key: its id and where its base64 text is, a file or an environment variable. */
-    public record KeySource(@JsonProperty("Id") Integer id, @JsonProperty("File") String file, @JsonProperty("Env") String env) {
+    public record KeySource(Integer id, String file, String env) {
     }
 
     /** The authenticator these settings describe, keys read now; null when {@code Mode} is off. */

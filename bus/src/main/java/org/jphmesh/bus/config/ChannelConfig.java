@@ -5,7 +5,10 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
 
-/** One bus: {@code "Address"} (an IPv4 multicast group) and {@code "Port"}. */
+/**
+ * One bus: {@code "Address"} (an IPv4 multicast group) and {@code "Port"}. The loader reads these keys by hand;
+ * the annotations are for the router, whose links name their own channels and are bound by Jackson.
+ */
 public record ChannelConfig(@JsonProperty("Address") String address, @JsonProperty("Port") Integer port) {
 
     public static final ChannelConfig LEGACY_CONTROL = new ChannelConfig("226.0.0.221", 7001);

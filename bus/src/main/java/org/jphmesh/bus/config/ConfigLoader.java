@@ -1,21 +1,16 @@
 package org.jphmesh.bus.config;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.exc.InvalidFormatException;
-import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
-import com.fasterxml.jackson.databind.exc.MismatchedInputException;
-import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.jphmesh.bus.auth.AuthMode;
 import org.jphmesh.bus.frame.Codifier;
+import org.jphmesh.bus.json.JsonTree;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,28 +21,27 @@ import org.slf4j.LoggerFactory;
  * ({@code Sensors[12] (X2).KeepAliveInterval must be > 0}). What the Java mesh does not use (the Python
  * {@code Logging} section, unknown keys, unknown types) loads with a warning instead of failing, so one
  * file can serve Python and Java nodes during a migration.
+ *
+ * <p>The sections every node reads are bound here by hand, without Jackson's data binding: it would stay
+ * resident in every sensor node for one read at start (docs/performance.md, "Sensor node footprint").
  */
 public final class ConfigLoader {
 
     private static final Logger LOG = LoggerFactory.getLogger(ConfigLoader.class);
 
     /** The one expected note on every legacy file; logged at INFO, not as a warning. */
-    public static final String LOGGING_NOTE = "Logging: the Python logging section is ignored; Java nodes log"
-            + " through Logback (see docs/configuration.md)";
+    public static final String LOGGING_NOTE = "Logging: the Python logging section is ignored; Java programs log"
+            + " to standard output (see docs/configuration.md)";
 
     // "$schema" points editors at config.schema.json; it is for them, so it loads without a note.
     static final Set<String> TOP_LEVEL_KEYS = Set.of("$schema", "Multicast", "Sensors", "Logging");
     static final Set<String> MULTICAST_KEYS =
             Set.of("Control-Channel", "Data-Channel", "Interface", "TTL", "Loopback", "ReceiveBufferBytes", "Auth", "Resend");
     static final Set<String> CHANNEL_KEYS = Set.of("Address", "Port");
+    static final Set<String> AUTH_KEYS = Set.of("Mode", "Keys", "SigningKey", "ReplayWindowSeconds");
+    static final Set<String> AUTH_KEY_KEYS = Set.of("Id", "File", "Env");
     static final Set<String> ENTRY_KEYS = Set.of("Codifier", "ShortName", "Name", "Symbol",
             "KeepAliveInterval", "SensorInterval", "TimeoutWarning", "Active", "DataType", "Type", "Control", "Sensor");
-
-    private static final ObjectMapper MAPPER = new ObjectMapper()
-            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
-            .configure(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES, true);
-    private static final ObjectMapper STRICT = MAPPER.copy()
-            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true);
 
     private ConfigLoader() {
     }
@@ -67,18 +61,12 @@ public final class ConfigLoader {
 
     /** Parses config text; {@code origin} names it in error messages. */
     public static MeshConfig parse(String json, String origin) {
-        JsonNode root;
-        try {
-            root = MAPPER.readTree(json);
-        } catch (JsonProcessingException e) {
-            throw new ConfigException(origin + " is not valid JSON at line " + e.getLocation().getLineNr()
-                    + ", column " + e.getLocation().getColumnNr() + ": " + e.getOriginalMessage());
-        }
+        JsonNode root = tree(json, origin);
         if (root == null || !root.isObject()) {
             throw new ConfigException(origin + " must hold a JSON object with a \"Sensors\" list");
         }
         List<String> warnings = new ArrayList<>();
-        warnUnknownKeys(root, TOP_LEVEL_KEYS, "", warnings);
+        ConfigBlock.of(root, "").warnUnknownKeys(TOP_LEVEL_KEYS, warnings);
         if (root.has("Logging")) {
             warnings.add(LOGGING_NOTE);
         }
@@ -104,6 +92,17 @@ public final class ConfigLoader {
         return new MeshConfig(multicast, entries, warnings);
     }
 
+    private static JsonNode tree(String json, String origin) {
+        try {
+            return JsonTree.read(json);
+        } catch (JsonProcessingException e) {
+            throw new ConfigException(origin + " is not valid JSON at line " + e.getLocation().getLineNr()
+                    + ", column " + e.getLocation().getColumnNr() + ": " + e.getOriginalMessage());
+        } catch (IOException e) {
+            throw new ConfigException(origin + " cannot be read: " + e.getMessage(), e);
+        }
+    }
+
     private static MulticastConfig multicast(JsonNode node, List<String> warnings) {
         if (node == null) {
             return MulticastConfig.LEGACY_DEFAULT;
@@ -111,15 +110,50 @@ public final class ConfigLoader {
         if (!node.isObject()) {
             throw new ConfigException("Multicast must be an object with Control-Channel and Data-Channel");
         }
-        warnUnknownKeys(node, MULTICAST_KEYS, "Multicast.", warnings);
-        for (String channel : List.of("Control-Channel", "Data-Channel")) {
-            if (node.get(channel) != null) {
-                warnUnknownKeys(node.get(channel), CHANNEL_KEYS, "Multicast." + channel + ".", warnings);
-            }
-        }
-        MulticastConfig config = bind(node, MulticastConfig.class, "Multicast");
+        ConfigBlock block = ConfigBlock.of(node, "Multicast");
+        block.warnUnknownKeys(MULTICAST_KEYS, warnings);
+        MulticastConfig config = new MulticastConfig(channel(block, "Control-Channel", warnings),
+                channel(block, "Data-Channel", warnings), block.textOrNull("Interface"), block.integerOrNull("TTL"),
+                block.boolOrNull("Loopback"), block.integerOrNull("ReceiveBufferBytes"),
+                auth(block.childOrNull("Auth"), warnings), block.boolOrNull("Resend"));
         config.validate();
         return config;
+    }
+
+    private static ChannelConfig channel(ConfigBlock multicast, String key, List<String> warnings) {
+        ConfigBlock block = multicast.childOrNull(key);
+        if (block == null) {
+            return null;
+        }
+        block.warnUnknownKeys(CHANNEL_KEYS, warnings);
+        return new ChannelConfig(block.textOrNull("Address"), block.integerOrNull("Port"));
+    }
+
+    private static AuthConfig auth(ConfigBlock block, List<String> warnings) {
+        if (block == null) {
+            return null;
+        }
+        block.warnUnknownKeys(AUTH_KEYS, warnings);
+        List<AuthConfig.KeySource> keys = new ArrayList<>();
+        for (ConfigBlock key : block.list("Keys")) {
+            key.warnUnknownKeys(AUTH_KEY_KEYS, warnings);
+            keys.add(new AuthConfig.KeySource(key.integerOrNull("Id"), key.textOrNull("File"), key.textOrNull("Env")));
+        }
+        return new AuthConfig(authMode(block), keys, block.integerOrNull("SigningKey"),
+                block.numberOrNull("ReplayWindowSeconds"));
+    }
+
+    private static AuthMode authMode(ConfigBlock auth) {
+        String mode = auth.textOrNull("Mode");
+        if (mode == null) {
+            return null;
+        }
+        for (AuthMode known : AuthMode.values()) {
+            if (known.name().equals(mode)) {
+                return known;
+            }
+        }
+        throw new ConfigException(auth.label() + ".Mode must be one of off, sign, require, not '" + mode + "'");
     }
 
     private static SensorConfig entry(int index, JsonNode node, List<String> warnings) {
@@ -141,8 +175,15 @@ public final class ConfigLoader {
                     + " (like C1), not '" + code + "'");
         }
         String label = label(index, code);
-        warnUnknownKeys(node, ENTRY_KEYS, label + ".", warnings);
-        SensorConfig entry = bind(node, SensorConfig.class, label);
+        ConfigBlock block = ConfigBlock.of(node, label);
+        block.warnUnknownKeys(ENTRY_KEYS, warnings);
+        if (node.has("Sensor") && !node.get("Sensor").isObject()) {
+            throw new ConfigException(label + ".Sensor must be an object");
+        }
+        SensorConfig entry = new SensorConfig(code, block.textOrNull("ShortName"), block.textOrNull("Name"),
+                block.textOrNull("Symbol"), block.numberOrNull("KeepAliveInterval"), block.numberOrNull("SensorInterval"),
+                block.numberOrNull("TimeoutWarning"), block.boolOrNull("Active"), dataType(block),
+                block.textOrNull("Type"), block.textOrNull("Control"), node.get("Sensor"));
         if (entry.type() == null || entry.type().isBlank()) {
             throw new ConfigException(label + ".Type is missing");
         }
@@ -152,9 +193,6 @@ public final class ConfigLoader {
         if (entry.control() != null && !entry.control().equalsIgnoreCase("enabled")
                 && !entry.control().equalsIgnoreCase("disabled")) {
             throw new ConfigException(label + ".Control must be \"enabled\" or \"disabled\", not '" + entry.control() + "'");
-        }
-        if (node.has("Sensor") && !node.get("Sensor").isObject()) {
-            throw new ConfigException(label + ".Sensor must be an object");
         }
         JsonNode proxies = entry.sensor().get("Proxy");
         if (proxies != null && !proxies.isArray()) {
@@ -174,6 +212,15 @@ public final class ConfigLoader {
                     + " the entry loads, but no Java node can run it");
         }
         return entry;
+    }
+
+    private static DataType dataType(ConfigBlock entry) {
+        String key = entry.textOrNull("DataType");
+        try {
+            return key == null ? null : DataType.fromKey(key);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(entry.label() + ".DataType " + e.getMessage());
+        }
     }
 
     private static void checkProxyReferences(List<SensorConfig> entries, Set<Codifier> defined, List<String> warnings) {
@@ -203,79 +250,12 @@ public final class ConfigLoader {
      * keys: there a typo is a mistake, not a legacy key. Errors name {@code label} and the key path.
      */
     public static <T> T bindStrict(JsonNode node, Class<T> type, String label) {
-        return bind(STRICT, node, type, label);
-    }
-
-    private static <T> T bind(JsonNode node, Class<T> type, String label) {
-        return bind(MAPPER, node, type, label);
-    }
-
-    private static <T> T bind(ObjectMapper mapper, JsonNode node, Class<T> type, String label) {
-        try {
-            return mapper.treeToValue(node, type);
-        } catch (JsonMappingException e) {
-            throw new ConfigException(label + describe(e), e);
-        } catch (JsonProcessingException | IllegalArgumentException e) {
-            throw new ConfigException(label + ": " + e.getMessage(), e);
-        }
-    }
-
-    /** Turns Jackson's path and problem into {@code .Key: expected a number, got "abc"}. */
-    private static String describe(JsonMappingException e) {
-        StringBuilder path = new StringBuilder();
-        for (JsonMappingException.Reference ref : e.getPath()) {
-            if (ref.getFieldName() != null) {
-                path.append('.').append(ref.getFieldName());
-            } else if (ref.getIndex() >= 0) {
-                path.append('[').append(ref.getIndex()).append(']');
-            }
-        }
-        String problem;
-        if (e instanceof UnrecognizedPropertyException unknown) {
-            problem = "unknown key; known keys are " + unknown.getKnownPropertyIds();
-        } else if (e instanceof InvalidFormatException invalid) {
-            problem = "expected " + kind(invalid.getTargetType()) + ", got '" + invalid.getValue() + "'";
-        } else if (e instanceof ValueInstantiationException && e.getCause() != null) {
-            problem = e.getCause().getMessage();
-        } else if (e instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null) {
-            problem = "expected " + kind(mismatch.getTargetType());
-        } else {
-            problem = e.getOriginalMessage();
-        }
-        return path + ": " + problem;
-    }
-
-    private static String kind(Class<?> type) {
-        if (type == Integer.class || type == int.class) {
-            return "a whole number";
-        }
-        if (type == Double.class || type == double.class) {
-            return "a number";
-        }
-        if (type == Boolean.class || type == boolean.class) {
-            return "true or false";
-        }
-        if (type == String.class) {
-            return "text";
-        }
-        if (type == DataType.class) {
-            return "one of float, integer, bool, text, json";
-        }
-        return "a " + type.getSimpleName();
+        return StrictBinding.bind(node, type, label);
     }
 
     private static void positive(String label, String key, double value) {
         if (!(value > 0) || Double.isInfinite(value)) {
             throw new ConfigException(label + "." + key + " must be > 0 seconds, not " + value);
-        }
-    }
-
-    private static void warnUnknownKeys(JsonNode node, Set<String> known, String prefix, List<String> warnings) {
-        for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
-            String key = it.next();
-            if (!known.contains(key)) {
-                warnings.add(prefix + key + " is not a key this version knows; ignored");
-            }
         }
     }
 

@@ -1,6 +1,5 @@
 package org.jphmesh.bus.config;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.Clock;
 import org.jphmesh.bus.transport.TransportSettings;
 
@@ -15,14 +14,14 @@ import org.jphmesh.bus.transport.TransportSettings;
  * @param resend        loss repair: collectors ask for lost readings with {@code R}, nodes keep their recent
  *                      readings to answer. Default false, because a legacy node crashes on a flag it does not know
  */
-public record MulticastConfig(@JsonProperty("Control-Channel") ChannelConfig control,
-                              @JsonProperty("Data-Channel") ChannelConfig data,
-                              @JsonProperty("Interface") String interfaceName,
-                              @JsonProperty("TTL") Integer ttl,
-                              @JsonProperty("Loopback") Boolean loopback,
-                              @JsonProperty("ReceiveBufferBytes") Integer receiveBufferBytes,
-                              @JsonProperty("Auth") AuthConfig auth,
-                              @JsonProperty("Resend") Boolean resend) {
+public record MulticastConfig(ChannelConfig control,
+                              ChannelConfig data,
+                              String interfaceName,
+                              Integer ttl,
+                              Boolean loopback,
+                              Integer receiveBufferBytes,
+                              AuthConfig auth,
+                              Boolean resend) {
 
     public static final MulticastConfig LEGACY_DEFAULT =
             new MulticastConfig(null, null, null, null, null, null, null, null);

@@ -1,6 +1,5 @@
 package org.jphmesh.bus.config;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import java.time.Duration;
@@ -9,22 +8,23 @@ import java.util.List;
 import org.jphmesh.bus.frame.Codifier;
 
 /**
- * One entry of {@code "Sensors"}, with the legacy key names. Timing keys are in seconds and default to
+ * One entry of {@code "Sensors"}; each component is the legacy key of the same name ({@code Codifier},
+ * {@code ShortName}, {@code KeepAliveInterval}, ...). Timing keys are in seconds and default to
  * 60 when absent (as on the legacy proxy entries); {@code Sensor} is the type-specific block, kept as
  * a JSON tree for the driver to read.
  */
-public record SensorConfig(@JsonProperty("Codifier") String codifier,
-                           @JsonProperty("ShortName") String shortName,
-                           @JsonProperty("Name") String name,
-                           @JsonProperty("Symbol") String symbol,
-                           @JsonProperty("KeepAliveInterval") Double keepAliveInterval,
-                           @JsonProperty("SensorInterval") Double sensorInterval,
-                           @JsonProperty("TimeoutWarning") Double timeoutWarning,
-                           @JsonProperty("Active") Boolean active,
-                           @JsonProperty("DataType") DataType dataType,
-                           @JsonProperty("Type") String type,
-                           @JsonProperty("Control") String control,
-                           @JsonProperty("Sensor") JsonNode sensor) {
+public record SensorConfig(String codifier,
+                           String shortName,
+                           String name,
+                           String symbol,
+                           Double keepAliveInterval,
+                           Double sensorInterval,
+                           Double timeoutWarning,
+                           Boolean active,
+                           DataType dataType,
+                           String type,
+                           String control,
+                           JsonNode sensor) {
 
     public static final double DEFAULT_INTERVAL_SECONDS = 60;
 

@@ -3,23 +3,16 @@ package org.jphmesh.bus.frame;
 /**
  * A node or sensor name on the mesh: exactly two printable ASCII characters, {@code @@} meaning everyone.
  *
- * <p>Every valid codifier is created once, up front, so the decoder turns two header bytes into a
- * codifier with one table read and no allocation.
+ * <p>Each codifier is created once, when first seen, so the decoder turns two header bytes into a codifier
+ * with one table read and, after the first sighting, no allocation.
  */
 public record Codifier(String value) {
 
     private static final int FIRST = 0x21;
     private static final int LAST = 0x7E;
     private static final int SPAN = LAST - FIRST + 1;
-    private static final Codifier[] ALL = new Codifier[SPAN * SPAN];
-
-    static {
-        for (int a = FIRST; a <= LAST; a++) {
-            for (int b = FIRST; b <= LAST; b++) {
-                ALL[(a - FIRST) * SPAN + (b - FIRST)] = new Codifier(new String(new char[] {(char) a, (char) b}));
-            }
-        }
-    }
+    // Filled as codifiers are seen: a node meets a few dozen of the 8,836, and each costs two objects.
+    private static final Codifier[] SEEN = new Codifier[SPAN * SPAN];
 
     /** The broadcast address: a frame to {@code @@} is for every node. */
     public static final Codifier BROADCAST = of("@@");
@@ -49,7 +42,14 @@ public record Codifier(String value) {
         if (a < FIRST || a > LAST || b < FIRST || b > LAST) {
             return null;
         }
-        return ALL[(a - FIRST) * SPAN + (b - FIRST)];
+        int index = (a - FIRST) * SPAN + (b - FIRST);
+        Codifier known = SEEN[index];
+        if (known == null) {
+            // Two threads may each make one; records compare by value, so either serves.
+            known = new Codifier(new String(new char[] {(char) a, (char) b}));
+            SEEN[index] = known;
+        }
+        return known;
     }
 
     public boolean isBroadcast() {

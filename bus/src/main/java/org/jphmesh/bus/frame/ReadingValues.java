@@ -1,9 +1,9 @@
 package org.jphmesh.bus.frame;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
 import java.util.OptionalDouble;
+import org.jphmesh.bus.json.JsonTree;
 
 /**
  * The number a reading stands for, as the legacy receivers read it: an {@code f} as its shortest decimal,
@@ -11,8 +11,6 @@ import java.util.OptionalDouble;
  * number), an {@code s} when its text is a number or True/False. Sequence announcements stand for none.
  */
 public final class ReadingValues {
-
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private ReadingValues() {
     }
@@ -35,7 +33,7 @@ public final class ReadingValues {
 
     private static OptionalDouble fromJson(String json) {
         try {
-            JsonNode node = JSON.readTree(json);
+            JsonNode node = JsonTree.read(json);
             JsonNode value = node != null && node.isObject() ? node.get("value") : node;
             if (value == null) {
                 return OptionalDouble.empty();
@@ -47,7 +45,7 @@ public final class ReadingValues {
                 return OptionalDouble.of(value.asBoolean() ? 1 : 0);
             }
             return value.isTextual() ? parse(value.asText()) : OptionalDouble.empty();
-        } catch (JsonProcessingException e) {
+        } catch (IOException e) {
             return OptionalDouble.empty();
         }
     }

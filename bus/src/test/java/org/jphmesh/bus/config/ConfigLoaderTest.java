@@ -123,7 +123,7 @@ class ConfigLoaderTest {
         assertThat(on.multicast().resend()).isTrue();
         assertThat(on.warnings()).noneSatisfy(w -> assertThat(w).contains("Resend"));
         assertThatThrownBy(() -> ConfigLoader.parse("{\"Multicast\":{\"Resend\":\"often\"},\"Sensors\":[]}", "t"))
-                .hasMessageContaining("Multicast.Resend: expected true or false");
+                .hasMessage("Multicast.Resend must be true or false, not \"often\"");
     }
 
     @Test
@@ -154,5 +154,43 @@ class ConfigLoaderTest {
     void a_missing_file_says_which_path_was_tried() {
         assertThatThrownBy(() -> ConfigLoader.load("/nonexistent/jph/config.json"))
                 .hasMessageContaining("/nonexistent/jph/config.json does not exist");
+    }
+
+    @Test
+    void numbers_written_as_text_load_as_in_legacy_files_and_a_fraction_is_refused_where_a_whole_number_belongs() {
+        MeshConfig config = ConfigLoader.parse("{\"Multicast\":{\"TTL\":\"0\"},"
+                + "\"Sensors\":[{\"Codifier\":\"C1\",\"Type\":\"TempLinux\",\"KeepAliveInterval\":\"30\"}]}", "t");
+        assertThat(config.multicast().ttl()).isZero();
+        assertThat(config.sensors().get(0).keepAlive()).isEqualTo(Duration.ofSeconds(30));
+
+        assertThatThrownBy(() -> ConfigLoader.parse("{\"Multicast\":{\"Data-Channel\":"
+                + "{\"Address\":\"239.1.1.1\",\"Port\":7002.5}},\"Sensors\":[]}", "t"))
+                .hasMessage("Multicast.Data-Channel.Port must be a whole number, not 7002.5");
+    }
+
+    @Test
+    void an_auth_block_with_an_unknown_mode_names_the_key_and_an_unknown_key_is_a_warning() {
+        assertThatThrownBy(() -> ConfigLoader.parse("{\"Multicast\":{\"Auth\":{\"Mode\":\"strict\"}},\"Sensors\":[]}", "t"))
+                .hasMessage("Multicast.Auth.Mode must be one of off, sign, require, not 'strict'");
+
+        MeshConfig config = ConfigLoader.parse("{\"Multicast\":{\"Auth\":{\"Mode\":\"off\",\"Key\":1}},\"Sensors\":[]}", "t");
+        assertThat(config.warnings()).containsExactly("Multicast.Auth.Key is not a key this version knows; ignored");
+    }
+
+    @Test
+    void a_sensor_block_that_is_not_an_object_is_refused_with_its_key() {
+        assertThatThrownBy(() -> ConfigLoader.parse(
+                "{\"Sensors\":[{\"Codifier\":\"C1\",\"Type\":\"TempLinux\",\"Sensor\":null}]}", "t"))
+                .hasMessage("Sensors[0] (C1).Sensor must be an object");
+    }
+
+    @Test
+    void the_sensor_block_keeps_every_kind_of_json_value() {
+        MeshConfig config = ConfigLoader.parse("{\"Sensors\":[{\"Codifier\":\"C1\",\"Type\":\"Exec\",\"Sensor\":"
+                + "{\"Big\":123456789012345678901234567890,\"Long\":12345678901,\"Real\":-1.5e3,\"On\":true,"
+                + "\"Off\":false,\"None\":null,\"List\":[1,[\"a\"],{}],\"Text\":\"x\\u00e9\"}}]}", "t");
+        assertThat(config.sensors().get(0).sensor().toString()).isEqualTo("{\"Big\":123456789012345678901234567890,"
+                + "\"Long\":12345678901,\"Real\":-1500.0,\"On\":true,\"Off\":false,\"None\":null,"
+                + "\"List\":[1,[\"a\"],{}],\"Text\":\"x\u00e9\"}");
     }
 }

@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jphmesh.bus.config.ConfigBlock;
 import org.jphmesh.bus.config.ConfigException;
 import org.jphmesh.bus.config.MeshConfig;
 import org.jphmesh.bus.config.SensorConfig;
@@ -27,7 +28,6 @@ import org.jphmesh.sensor.driver.DriverUnavailableException;
 import org.jphmesh.sensor.driver.LatestValues;
 import org.jphmesh.sensor.driver.ReadResult;
 import org.jphmesh.sensor.driver.Reading;
-import org.jphmesh.sensor.driver.Settings;
 
 /**
  * {@code "Type":"PythonNinja"} (calculated values). The legacy type ran a Python template with
@@ -51,7 +51,7 @@ public final class ExpressionDriver implements Driver {
     private volatile LatestValues latest = new LatestValues();
 
     public ExpressionDriver(SensorConfig entry, MeshConfig config) {
-        Settings settings = Settings.of(entry);
+        ConfigBlock settings = ConfigBlock.of(entry);
         JsonNode expressions = expressions(entry, settings);
         for (Iterator<Map.Entry<String, JsonNode>> it = expressions.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> field = it.next();
@@ -68,7 +68,7 @@ public final class ExpressionDriver implements Driver {
             throw new ConfigException(settings.label() + ".Expressions must name at least one output");
         }
         if (settings.has("Initial")) {
-            Settings start = settings.child("Initial");
+            ConfigBlock start = settings.child("Initial");
             for (Iterator<String> it = start.json().fieldNames(); it.hasNext(); ) {
                 String code = it.next();
                 initial.put(Codifier.of(code), start.number(code));
@@ -77,7 +77,7 @@ public final class ExpressionDriver implements Driver {
         initial.forEach(latest::put);
     }
 
-    private static JsonNode expressions(SensorConfig entry, Settings settings) {
+    private static JsonNode expressions(SensorConfig entry, ConfigBlock settings) {
         if (settings.has("Expressions")) {
             return settings.child("Expressions").json();
         }

@@ -3,6 +3,7 @@ package org.jphmesh.sensor.driver;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import org.jphmesh.bus.config.ConfigBlock;
 import org.jphmesh.sensor.calc.ExpressionDriver;
 import org.jphmesh.sensor.exec.ExecDriver;
 import org.jphmesh.sensor.http.FailsafeReaderDriver;
@@ -40,7 +41,7 @@ public final class DriverRegistry {
         map.put("Simulated", SimulatedDriver::new);
         map.put("MqttInput", MqttInputDriver::new);
         map.put("ADCpiReader", (entry, config) -> {
-            Pi4jHardware.requireI2c(Settings.of(entry).integer("Bus", 1), "ADCpiReader (" + entry.codifier() + ")");
+            Pi4jHardware.requireI2c(ConfigBlock.of(entry).integer("Bus", 1), "ADCpiReader (" + entry.codifier() + ")");
             return new AdcPiDriver(entry, config, Pi4jHardware.context());
         });
         map.put("fanControl", (entry, config) -> {

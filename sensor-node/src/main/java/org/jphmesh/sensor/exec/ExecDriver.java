@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jphmesh.bus.config.ConfigBlock;
 import org.jphmesh.bus.config.ConfigException;
 import org.jphmesh.bus.config.MeshConfig;
 import org.jphmesh.bus.config.SensorConfig;
@@ -19,7 +20,6 @@ import org.jphmesh.bus.frame.Readings;
 import org.jphmesh.sensor.driver.Driver;
 import org.jphmesh.sensor.driver.ReadResult;
 import org.jphmesh.sensor.driver.Reading;
-import org.jphmesh.sensor.driver.Settings;
 
 /**
  * {@code "Type":"Exec"}: runs {@code Command} (a list of arguments, no shell, or a string run by
@@ -36,7 +36,7 @@ public final class ExecDriver implements Driver {
     private final Duration timeout;
 
     public ExecDriver(SensorConfig entry, MeshConfig config) {
-        Settings settings = Settings.of(entry);
+        ConfigBlock settings = ConfigBlock.of(entry);
         this.codifier = entry.code();
         var json = settings.json().get("Command");
         if (json == null || json.isNull()) {

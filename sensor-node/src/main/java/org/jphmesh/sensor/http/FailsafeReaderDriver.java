@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
+import org.jphmesh.bus.config.ConfigBlock;
 import org.jphmesh.bus.config.ConfigException;
 import org.jphmesh.bus.config.MeshConfig;
 import org.jphmesh.bus.config.SensorConfig;
@@ -24,7 +25,6 @@ import org.jphmesh.sensor.driver.Driver;
 import org.jphmesh.sensor.driver.NetworkGuard;
 import org.jphmesh.sensor.driver.ReadResult;
 import org.jphmesh.sensor.driver.Reading;
-import org.jphmesh.sensor.driver.Settings;
 
 /**
  * {@code "Type":"failsafeReader"}: HTTP GET of a JSON document at {@code URL}; {@code Field} goes to the
@@ -48,7 +48,7 @@ public final class FailsafeReaderDriver implements Driver {
     private final Duration timeout;
 
     public FailsafeReaderDriver(SensorConfig entry, MeshConfig config) {
-        Settings settings = Settings.of(entry);
+        ConfigBlock settings = ConfigBlock.of(entry);
         try {
             this.url = URI.create(settings.text("URL"));
         } catch (IllegalArgumentException e) {
@@ -59,7 +59,7 @@ public final class FailsafeReaderDriver implements Driver {
         }
         NetworkGuard.check(url, "failsafeReader (" + entry.codifier() + ")");
         fields.put(entry.code(), settings.text("Field"));
-        for (Settings.Proxy proxy : settings.proxies()) {
+        for (ConfigBlock.Proxy proxy : settings.proxies()) {
             fields.put(proxy.codifier(), proxy.settings().text("Field"));
         }
         this.timeout = settings.seconds("Timeout", Duration.ofSeconds(5));

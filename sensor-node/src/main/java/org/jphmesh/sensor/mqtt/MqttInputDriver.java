@@ -25,6 +25,7 @@ import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
 import org.eclipse.paho.client.mqttv3.MqttException;
 import org.eclipse.paho.client.mqttv3.MqttMessage;
 import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
+import org.jphmesh.bus.config.ConfigBlock;
 import org.jphmesh.bus.config.ConfigException;
 import org.jphmesh.bus.config.ConfigSource;
 import org.jphmesh.bus.config.MeshConfig;
@@ -37,7 +38,6 @@ import org.jphmesh.sensor.driver.DriverContext;
 import org.jphmesh.sensor.driver.NetworkGuard;
 import org.jphmesh.sensor.driver.ReadResult;
 import org.jphmesh.sensor.driver.Reading;
-import org.jphmesh.sensor.driver.Settings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -73,7 +73,7 @@ public final class MqttInputDriver implements Driver {
     private volatile boolean closed;
 
     public MqttInputDriver(SensorConfig entry, MeshConfig config) {
-        Settings settings = Settings.of(entry);
+        ConfigBlock settings = ConfigBlock.of(entry);
         this.self = entry.code();
         String broker = settings.text("Broker", "tcp://127.0.0.1:1883");
         URI uri = URI.create(broker);
@@ -82,7 +82,7 @@ public final class MqttInputDriver implements Driver {
         }
         NetworkGuard.check(uri, "MqttInput (" + entry.codifier() + ")");
         subscriptions.add(subscription(entry.code(), settings));
-        for (Settings.Proxy proxy : settings.proxies()) {
+        for (ConfigBlock.Proxy proxy : settings.proxies()) {
             subscriptions.add(subscription(proxy.codifier(), proxy.settings()));
         }
         this.maxAge = settings.seconds("MaxAge", entry.interval().multipliedBy(10));
@@ -99,7 +99,7 @@ public final class MqttInputDriver implements Driver {
         }
     }
 
-    private static Subscription subscription(Codifier codifier, Settings settings) {
+    private static Subscription subscription(Codifier codifier, ConfigBlock settings) {
         String pointer = settings.text("Pointer", "");
         try {
             return new Subscription(codifier, settings.text("Topic"), pointer.isEmpty() ? null : JsonPointer.compile(pointer));
@@ -108,7 +108,7 @@ public final class MqttInputDriver implements Driver {
         }
     }
 
-    private static char[] password(Settings settings, String file) {
+    private static char[] password(ConfigBlock settings, String file) {
         try {
             return Files.readString(ConfigSource.expandHome(file), StandardCharsets.UTF_8).strip().toCharArray();
         } catch (IOException e) {

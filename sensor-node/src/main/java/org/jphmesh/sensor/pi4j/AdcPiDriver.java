@@ -9,6 +9,7 @@ import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.jphmesh.bus.config.ConfigBlock;
 import org.jphmesh.bus.config.ConfigException;
 import org.jphmesh.bus.config.MeshConfig;
 import org.jphmesh.bus.config.SensorConfig;
@@ -17,7 +18,6 @@ import org.jphmesh.bus.frame.Readings;
 import org.jphmesh.sensor.driver.Driver;
 import org.jphmesh.sensor.driver.ReadResult;
 import org.jphmesh.sensor.driver.Reading;
-import org.jphmesh.sensor.driver.Settings;
 
 /**
  * {@code "Type":"ADCpiReader"}: the AB Electronics ADC Pi (Plus), two MCP3424 at I2C 0x68 (inputs 1-4)
@@ -41,7 +41,7 @@ public final class AdcPiDriver implements Driver {
     private final double scale;
 
     public AdcPiDriver(SensorConfig entry, MeshConfig config, Context pi4j) {
-        Settings settings = Settings.of(entry);
+        ConfigBlock settings = ConfigBlock.of(entry);
         this.bits = settings.integer("Bits", 16);
         if (bits != 12 && bits != 14 && bits != 16 && bits != 18) {
             throw new ConfigException(settings.label() + ".Bits must be 12, 14, 16 or 18, not " + bits);
@@ -50,7 +50,7 @@ public final class AdcPiDriver implements Driver {
         int bus = settings.integer("Bus", 1);
         String formula = settings.text("Formula", DEFAULT_FORMULA);
         inputs.add(input(entry.code(), settings, formula));
-        for (Settings.Proxy proxy : settings.proxies()) {
+        for (ConfigBlock.Proxy proxy : settings.proxies()) {
             inputs.add(input(proxy.codifier(), proxy.settings(), proxy.settings().text("Formula", formula)));
         }
         for (int chip = 0; chip < 2; chip++) {
@@ -63,7 +63,7 @@ public final class AdcPiDriver implements Driver {
         }
     }
 
-    private static Input input(Codifier codifier, Settings settings, String formula) {
+    private static Input input(Codifier codifier, ConfigBlock settings, String formula) {
         int pin = settings.integer("Pin");
         if (pin < 1 || pin > 8) {
             throw new ConfigException(settings.label() + ".Pin must be an ADC Pi input 1..8, not " + pin);

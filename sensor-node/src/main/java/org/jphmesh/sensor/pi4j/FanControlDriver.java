@@ -3,6 +3,7 @@ package org.jphmesh.sensor.pi4j;
 import com.pi4j.context.Context;
 import com.pi4j.io.pwm.Pwm;
 import com.pi4j.io.pwm.PwmType;
+import org.jphmesh.bus.config.ConfigBlock;
 import org.jphmesh.bus.config.MeshConfig;
 import org.jphmesh.bus.config.SensorConfig;
 import org.jphmesh.bus.frame.Codifier;
@@ -12,7 +13,6 @@ import org.jphmesh.bus.frame.Readings;
 import org.jphmesh.sensor.driver.Driver;
 import org.jphmesh.sensor.driver.ReadResult;
 import org.jphmesh.sensor.driver.Reading;
-import org.jphmesh.sensor.driver.Settings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,7 +35,7 @@ public final class FanControlDriver implements Driver {
     private volatile double duty;
 
     public FanControlDriver(SensorConfig entry, MeshConfig config, Context pi4j) {
-        Settings settings = Settings.of(entry);
+        ConfigBlock settings = ConfigBlock.of(entry);
         this.codifier = entry.code();
         this.pi4j = pi4j;
         this.frequency = settings.integer("Frequency", 25_000);

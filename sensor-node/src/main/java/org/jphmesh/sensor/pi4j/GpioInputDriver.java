@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.jphmesh.bus.config.ConfigBlock;
 import org.jphmesh.bus.config.ConfigException;
 import org.jphmesh.bus.config.MeshConfig;
 import org.jphmesh.bus.config.SensorConfig;
@@ -20,7 +21,6 @@ import org.jphmesh.sensor.driver.Driver;
 import org.jphmesh.sensor.driver.DriverContext;
 import org.jphmesh.sensor.driver.ReadResult;
 import org.jphmesh.sensor.driver.Reading;
-import org.jphmesh.sensor.driver.Settings;
 
 /**
  * {@code "Type":"GpioInput"}: a digital input ({@code Pin}, BCM) with {@code Pull} up, down or off and
@@ -42,7 +42,7 @@ public final class GpioInputDriver implements Driver {
     private volatile DigitalState reported;
 
     public GpioInputDriver(SensorConfig entry, MeshConfig config, Context pi4j) {
-        Settings settings = Settings.of(entry);
+        ConfigBlock settings = ConfigBlock.of(entry);
         this.codifier = entry.code();
         this.pi4j = pi4j;
         this.high = level(settings, "High", 1);
@@ -60,7 +60,7 @@ public final class GpioInputDriver implements Driver {
         input.addListener(event -> debouncer.schedule(this::settle, debounceMillis, TimeUnit.MILLISECONDS));
     }
 
-    private static DataPayload level(Settings settings, String key, double fallback) {
+    private static DataPayload level(ConfigBlock settings, String key, double fallback) {
         JsonNode value = settings.json().get(key);
         if (value == null || value.isNull()) {
             return Readings.of(fallback);

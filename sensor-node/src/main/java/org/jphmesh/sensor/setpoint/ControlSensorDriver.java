@@ -1,5 +1,6 @@
 package org.jphmesh.sensor.setpoint;
 
+import org.jphmesh.bus.config.ConfigBlock;
 import org.jphmesh.bus.config.MeshConfig;
 import org.jphmesh.bus.config.SensorConfig;
 import org.jphmesh.bus.frame.Codifier;
@@ -9,7 +10,6 @@ import org.jphmesh.bus.frame.Readings;
 import org.jphmesh.sensor.driver.Driver;
 import org.jphmesh.sensor.driver.ReadResult;
 import org.jphmesh.sensor.driver.Reading;
-import org.jphmesh.sensor.driver.Settings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,7 +28,7 @@ public final class ControlSensorDriver implements Driver {
     private volatile double value;
 
     public ControlSensorDriver(SensorConfig entry, MeshConfig config) {
-        Settings settings = Settings.of(entry);
+        ConfigBlock settings = ConfigBlock.of(entry);
         this.codifier = entry.code();
         this.min = settings.number("Min", Double.NEGATIVE_INFINITY);
         this.max = settings.number("Max", Double.POSITIVE_INFINITY);

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
+import org.jphmesh.bus.config.ConfigBlock;
 import org.jphmesh.bus.config.ConfigException;
 import org.jphmesh.bus.config.MeshConfig;
 import org.jphmesh.bus.config.SensorConfig;
@@ -12,7 +13,6 @@ import org.jphmesh.bus.frame.Readings;
 import org.jphmesh.sensor.driver.Driver;
 import org.jphmesh.sensor.driver.ReadResult;
 import org.jphmesh.sensor.driver.Reading;
-import org.jphmesh.sensor.driver.Settings;
 
 /**
  * {@code "Type":"Simulated"}, for demos and load tests. {@code Shape} is {@code sine} (between {@code Min}
@@ -32,15 +32,15 @@ public final class SimulatedDriver implements Driver {
     private final List<Channel> channels = new ArrayList<>();
 
     public SimulatedDriver(SensorConfig entry, MeshConfig config) {
-        Settings settings = Settings.of(entry);
+        ConfigBlock settings = ConfigBlock.of(entry);
         channels.add(new Channel(entry.code(), signal(settings, 0)));
-        List<Settings.Proxy> proxies = settings.proxies();
+        List<ConfigBlock.Proxy> proxies = settings.proxies();
         for (int i = 0; i < proxies.size(); i++) {
             channels.add(new Channel(proxies.get(i).codifier(), signal(proxies.get(i).settings(), i + 1)));
         }
     }
 
-    private static Signal signal(Settings settings, int index) {
+    private static Signal signal(ConfigBlock settings, int index) {
         double min = settings.number("Min", 15);
         double max = settings.number("Max", 25);
         double period = settings.number("PeriodSeconds", 300);

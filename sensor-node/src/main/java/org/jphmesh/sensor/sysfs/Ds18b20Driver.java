@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
+import org.jphmesh.bus.config.ConfigBlock;
 import org.jphmesh.bus.config.MeshConfig;
 import org.jphmesh.bus.config.SensorConfig;
 import org.jphmesh.bus.frame.Codifier;
@@ -14,7 +15,6 @@ import org.jphmesh.sensor.driver.Driver;
 import org.jphmesh.sensor.driver.DriverUnavailableException;
 import org.jphmesh.sensor.driver.ReadResult;
 import org.jphmesh.sensor.driver.Reading;
-import org.jphmesh.sensor.driver.Settings;
 
 /**
  * {@code "Type":"DS18B20"}: a 1-wire thermometer through the kernel's w1-therm driver. {@code Device} is
@@ -27,7 +27,7 @@ public final class Ds18b20Driver implements Driver {
     private final Path slave;
 
     public Ds18b20Driver(SensorConfig entry, MeshConfig config) {
-        Settings settings = Settings.of(entry);
+        ConfigBlock settings = ConfigBlock.of(entry);
         this.codifier = entry.code();
         Path base = Path.of(settings.text("Base", "/sys/bus/w1/devices"));
         String device = settings.optionalText("Device").orElseGet(() -> onlyDevice(base, entry.codifier()));

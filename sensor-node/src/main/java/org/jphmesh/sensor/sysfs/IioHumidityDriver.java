@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
+import org.jphmesh.bus.config.ConfigBlock;
 import org.jphmesh.bus.config.MeshConfig;
 import org.jphmesh.bus.config.SensorConfig;
 import org.jphmesh.bus.frame.Codifier;
@@ -14,7 +15,6 @@ import org.jphmesh.sensor.driver.Driver;
 import org.jphmesh.sensor.driver.DriverUnavailableException;
 import org.jphmesh.sensor.driver.ReadResult;
 import org.jphmesh.sensor.driver.Reading;
-import org.jphmesh.sensor.driver.Settings;
 
 /**
  * {@code "Type":"ADAfruitReader"}: an AM2302/DHT22 through the kernel's IIO dht11 driver
@@ -29,9 +29,9 @@ public final class IioHumidityDriver implements Driver {
     private final int retries;
 
     public IioHumidityDriver(SensorConfig entry, MeshConfig config) {
-        Settings settings = Settings.of(entry);
+        ConfigBlock settings = ConfigBlock.of(entry);
         this.temperature = entry.code();
-        List<Settings.Proxy> proxies = settings.proxies();
+        List<ConfigBlock.Proxy> proxies = settings.proxies();
         this.humidity = proxies.isEmpty() ? null : proxies.get(0).codifier();
         this.retries = settings.integer("Retries", 3);
         Path base = Path.of(settings.text("Base", "/sys/bus/iio/devices"));

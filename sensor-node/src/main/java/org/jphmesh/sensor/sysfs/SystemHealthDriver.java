@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.jphmesh.bus.config.ConfigBlock;
 import org.jphmesh.bus.config.ConfigException;
 import org.jphmesh.bus.config.MeshConfig;
 import org.jphmesh.bus.config.SensorConfig;
@@ -17,7 +18,6 @@ import org.jphmesh.bus.frame.Readings;
 import org.jphmesh.sensor.driver.Driver;
 import org.jphmesh.sensor.driver.ReadResult;
 import org.jphmesh.sensor.driver.Reading;
-import org.jphmesh.sensor.driver.Settings;
 
 /**
  * {@code "Type":"SystemHealth"}: the board's own health, one metric per codifier. {@code Metric} on the
@@ -35,17 +35,17 @@ public final class SystemHealthDriver implements Driver {
     private final Path disk;
 
     public SystemHealthDriver(SensorConfig entry, MeshConfig config) {
-        Settings settings = Settings.of(entry);
+        ConfigBlock settings = ConfigBlock.of(entry);
         this.proc = Path.of(settings.text("Proc", "/proc"));
         this.thermal = Path.of(settings.text("Thermal", "/sys/class/thermal/thermal_zone0/temp"));
         this.disk = Path.of(settings.text("Disk", "/"));
         metrics.put(entry.code(), metric(settings, "load1"));
-        for (Settings.Proxy proxy : settings.proxies()) {
+        for (ConfigBlock.Proxy proxy : settings.proxies()) {
             metrics.put(proxy.codifier(), metric(proxy.settings(), null));
         }
     }
 
-    private static String metric(Settings settings, String fallback) {
+    private static String metric(ConfigBlock settings, String fallback) {
         String metric = fallback == null ? settings.text("Metric") : settings.text("Metric", fallback);
         String normal = metric.toLowerCase(Locale.ROOT);
         if (!METRICS.contains(normal)) {

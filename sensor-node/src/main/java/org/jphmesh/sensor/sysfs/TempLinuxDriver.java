@@ -2,6 +2,7 @@ package org.jphmesh.sensor.sysfs;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.jphmesh.bus.config.ConfigBlock;
 import org.jphmesh.bus.config.MeshConfig;
 import org.jphmesh.bus.config.SensorConfig;
 import org.jphmesh.bus.frame.Codifier;
@@ -10,7 +11,6 @@ import org.jphmesh.sensor.driver.Driver;
 import org.jphmesh.sensor.driver.DriverUnavailableException;
 import org.jphmesh.sensor.driver.ReadResult;
 import org.jphmesh.sensor.driver.Reading;
-import org.jphmesh.sensor.driver.Settings;
 
 /**
  * {@code "Type":"TempLinux"}: reads a number from {@code Sensor.Pipe} (a file or a named pipe, e.g.
@@ -24,7 +24,7 @@ public final class TempLinuxDriver implements Driver {
     private final double divisor;
 
     public TempLinuxDriver(SensorConfig entry, MeshConfig config) {
-        Settings settings = Settings.of(entry);
+        ConfigBlock settings = ConfigBlock.of(entry);
         this.codifier = entry.code();
         this.pipe = Path.of(settings.text("Pipe"));
         this.divisor = settings.number("Divisor", 1000);

@@ -1,0 +1,216 @@
+package org.jphmesh.bus.config;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.jphmesh.bus.frame.Codifier;
+
+/**
+ * One object of config.json (an entry, its {@code Sensor} block, {@code Multicast}), read with messages that
+ * name the key ({@code Sensors (C1).Sensor.Pipe is missing}). Legacy files often hold numbers as strings
+ * ({@code "Pin": "2"}); numeric reads accept both.
+ */
+public final class ConfigBlock {
+
+    private final JsonNode node;
+    private final String label;
+
+    private ConfigBlock(JsonNode node, String label) {
+        this.node = node;
+        this.label = label;
+    }
+
+    public static ConfigBlock of(SensorConfig entry) {
+        return new ConfigBlock(entry.sensor(), "Sensors (" + entry.codifier() + ").Sensor");
+    }
+
+    /** {@code node}, which must be an object, named {@code label} in messages (e.g. {@code Multicast}). */
+    public static ConfigBlock of(JsonNode node, String label) {
+        if (node == null || !node.isObject()) {
+            throw new ConfigException(label + " must be an object");
+        }
+        return new ConfigBlock(node, label);
+    }
+
+    public String label() {
+        return label;
+    }
+
+    public boolean has(String key) {
+        return node.hasNonNull(key);
+    }
+
+    public String text(String key) {
+        return optionalText(key).orElseThrow(() -> new ConfigException(path(key) + " is missing"));
+    }
+
+    public String text(String key, String fallback) {
+        return optionalText(key).orElse(fallback);
+    }
+
+    public Optional<String> optionalText(String key) {
+        JsonNode value = node.get(key);
+        if (value == null || value.isNull()) {
+            return Optional.empty();
+        }
+        if (!value.isValueNode()) {
+            throw new ConfigException(path(key) + " must be text, not " + value);
+        }
+        return Optional.of(value.asText());
+    }
+
+    public double number(String key, double fallback) {
+        JsonNode value = node.get(key);
+        if (value == null || value.isNull()) {
+            return fallback;
+        }
+        return number(key, value);
+    }
+
+    public double number(String key) {
+        JsonNode value = node.get(key);
+        if (value == null || value.isNull()) {
+            throw new ConfigException(path(key) + " is missing");
+        }
+        return number(key, value);
+    }
+
+    public int integer(String key, int fallback) {
+        return whole(key, number(key, fallback));
+    }
+
+    public int integer(String key) {
+        return whole(key, number(key));
+    }
+
+    private int whole(String key, double value) {
+        if (value != Math.rint(value) || Math.abs(value) > Integer.MAX_VALUE) {
+            throw new ConfigException(path(key) + " must be a whole number, not " + value);
+        }
+        return (int) value;
+    }
+
+    public boolean bool(String key, boolean fallback) {
+        JsonNode value = node.get(key);
+        if (value == null || value.isNull()) {
+            return fallback;
+        }
+        if (value.isBoolean()) {
+            return value.asBoolean();
+        }
+        throw new ConfigException(path(key) + " must be true or false, not " + value);
+    }
+
+    public Duration seconds(String key, Duration fallback) {
+        JsonNode value = node.get(key);
+        if (value == null || value.isNull()) {
+            return fallback;
+        }
+        double seconds = number(key, value);
+        if (!(seconds > 0)) {
+            throw new ConfigException(path(key) + " must be > 0 seconds, not " + seconds);
+        }
+        return Duration.ofNanos(Math.round(seconds * 1e9));
+    }
+
+    /** The {@code Proxy[]} entries, each with its {@code Codifier}. */
+    public List<Proxy> proxies() {
+        List<Proxy> proxies = new ArrayList<>();
+        JsonNode list = node.get("Proxy");
+        if (list != null && list.isArray()) {
+            for (int i = 0; i < list.size(); i++) {
+                ConfigBlock settings = new ConfigBlock(list.get(i), label + ".Proxy[" + i + "]");
+                proxies.add(new Proxy(Codifier.of(settings.text("Codifier")), settings));
+            }
+        }
+        return List.copyOf(proxies);
+    }
+
+    /** Each key not in {@code known}, as a warning that it is ignored. */
+    void warnUnknownKeys(Set<String> known, List<String> warnings) {
+        for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
+            String key = it.next();
+            if (!known.contains(key)) {
+                warnings.add(path(key) + " is not a key this version knows; ignored");
+            }
+        }
+    }
+
+    // The loader's readers: null when the key is absent, so the config records apply their defaults.
+
+    String textOrNull(String key) {
+        return optionalText(key).orElse(null);
+    }
+
+    Double numberOrNull(String key) {
+        return has(key) ? number(key) : null;
+    }
+
+    Integer integerOrNull(String key) {
+        return has(key) ? integer(key) : null;
+    }
+
+    Boolean boolOrNull(String key) {
+        return has(key) ? bool(key, false) : null;
+    }
+
+    ConfigBlock childOrNull(String key) {
+        return has(key) ? child(key) : null;
+    }
+
+    /** The objects listed under {@code key}; empty when it is absent. */
+    List<ConfigBlock> list(String key) {
+        JsonNode value = node.get(key);
+        if (value == null || value.isNull()) {
+            return List.of();
+        }
+        if (!value.isArray()) {
+            throw new ConfigException(path(key) + " must be a list, not " + value);
+        }
+        List<ConfigBlock> blocks = new ArrayList<>();
+        for (int i = 0; i < value.size(); i++) {
+            blocks.add(of(value.get(i), path(key) + "[" + i + "]"));
+        }
+        return blocks;
+    }
+
+    private String path(String key) {
+        return label.isEmpty() ? key : label + "." + key;
+    }
+
+    /** The raw JSON, for drivers with structured settings. */
+    public JsonNode json() {
+        return node.deepCopy();
+    }
+
+    /** A child block, e.g. {@code Expressions}. */
+    public ConfigBlock child(String key) {
+        JsonNode value = node.get(key);
+        if (value == null || !value.isObject()) {
+            throw new ConfigException(path(key) + " must be an object");
+        }
+        return new ConfigBlock(value, path(key));
+    }
+
+    private double number(String key, JsonNode value) {
+        if (value.isNumber()) {
+            return value.asDouble();
+        }
+        if (value.isTextual()) {
+            try {
+                return Double.parseDouble(value.asText().trim());
+            } catch (NumberFormatException e) {
+                // fall through to the message below
+            }
+        }
+        throw new ConfigException(path(key) + " must be a number, not " + value);
+    }
+
+    /** One {@code Proxy[]} entry. */
+    public record Proxy(Codifier codifier, ConfigBlock settings) {
+    }
+}
