@@ -1,6 +1,7 @@
 package org.jphmesh.collector;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import org.jphmesh.bus.config.ConfigException;
 import org.jphmesh.bus.config.ConfigLoader;
@@ -11,6 +12,7 @@ import org.jphmesh.bus.config.SensorConfig;
 import org.jphmesh.bus.config.SqlSettings;
 import org.jphmesh.bus.frame.Codifier;
 import org.jphmesh.bus.node.NodeOptions;
+import org.jphmesh.bus.node.NodeProcess;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -42,7 +44,7 @@ public final class CollectorMain implements Callable<Integer> {
         cli.setExpandAtFiles(false);
         cli.setExecutionExceptionHandler((e, line, parsed) -> {
             line.getErr().println("collector: " + e.getMessage());
-            return 2;
+            return NodeProcess.exitCodeOf(e);
         });
         System.exit(cli.execute(args));
     }
@@ -63,12 +65,7 @@ public final class CollectorMain implements Callable<Integer> {
         };
         Collector collector = Collector.start(NodeOptions.of(codifier, config).withConfig(loaded)
                 .withInterfaceOverride(interfaceName), roles);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            collector.close();
-            Runtime.getRuntime().halt(0);
-        }, "collector-stop"));
-        collector.node().whenStopped().join();
-        collector.close();
-        return 0;
+        // SIGTERM closes it and exits 0; replaced by a newer instance of its codifier, it exits 3.
+        return NodeProcess.await(List.of(collector.node()), collector::close, "collector-stop");
     }
 }

@@ -1,8 +1,10 @@
 package org.jphmesh.router;
 
+import java.util.List;
 import java.util.concurrent.Callable;
 import org.jphmesh.bus.config.ConfigLoader;
 import org.jphmesh.bus.frame.Codifier;
+import org.jphmesh.bus.node.NodeProcess;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -23,7 +25,7 @@ public final class RouterMain implements Callable<Integer> {
         cli.setExpandAtFiles(false);
         cli.setExecutionExceptionHandler((e, line, parsed) -> {
             line.getErr().println("router: " + e.getMessage());
-            return 2;
+            return NodeProcess.exitCodeOf(e);
         });
         System.exit(cli.execute(args));
     }
@@ -31,12 +33,7 @@ public final class RouterMain implements Callable<Integer> {
     @Override
     public Integer call() {
         Router router = Router.start(Codifier.of(code), config, ConfigLoader.load(config));
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            router.close();
-            Runtime.getRuntime().halt(0);
-        }, "router-stop"));
-        router.node().whenStopped().join();
-        router.close();
-        return 0;
+        // SIGTERM closes it and exits 0; replaced by a newer instance of its codifier, it exits 3.
+        return NodeProcess.await(List.of(router.node()), router::close, "router-stop");
     }
 }

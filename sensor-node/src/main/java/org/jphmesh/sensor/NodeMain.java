@@ -16,7 +16,7 @@ import org.jphmesh.bus.config.SensorTypes;
 import org.jphmesh.bus.frame.Codifier;
 import org.jphmesh.bus.node.Node;
 import org.jphmesh.bus.node.NodeOptions;
-import org.jphmesh.bus.node.StopReason;
+import org.jphmesh.bus.node.NodeProcess;
 import org.jphmesh.sensor.driver.Driver;
 import org.jphmesh.sensor.driver.DriverRegistry;
 
@@ -25,9 +25,6 @@ import org.jphmesh.sensor.driver.DriverRegistry;
  * runs several in one JVM, sharing one I/O thread (a board with several sensors, the demo).
  */
 public final class NodeMain {
-
-    static final int USAGE_OR_CONFIG_ERROR = 2;
-    static final int REPLACED = 3;
 
     private NodeMain() {
     }
@@ -56,7 +53,7 @@ public final class NodeMain {
         } catch (ParseException e) {
             System.err.println("sensor-node: " + e.getMessage());
             NodeArguments.printHelp(System.err);
-            return USAGE_OR_CONFIG_ERROR;
+            return NodeProcess.CONFIG_ERROR;
         }
         if (arguments.help()) {
             NodeArguments.printHelp(System.out);
@@ -70,7 +67,7 @@ public final class NodeMain {
             return arguments.listRunnable() ? listRunnable(arguments.config()) : runNodes(arguments);
         } catch (RuntimeException e) {
             System.err.println("sensor-node: " + e.getMessage());
-            return USAGE_OR_CONFIG_ERROR;
+            return NodeProcess.exitCodeOf(e);
         }
     }
 
@@ -114,25 +111,8 @@ public final class NodeMain {
             stop(nodes, drivers, shared);
             throw e;
         }
-        // SIGTERM and Ctrl-C: announce halted, close each driver once, and exit 0 as a clean stop.
-        Thread onSignal = new Thread(() -> {
-            stop(nodes, drivers, shared);
-            Runtime.getRuntime().halt(0);
-        }, "sensor-node-stop");
-        Runtime.getRuntime().addShutdownHook(onSignal);
-        // The process ends when its last node stops; a node replaced by a newer instance makes it exit 3.
-        boolean replaced = false;
-        for (Node node : nodes) {
-            replaced |= node.whenStopped().join() == StopReason.DUPLICATE_INSTANCE;
-        }
-        stop(nodes, drivers, shared);
-        try {
-            // Stopped on its own, not by a signal: the exit code is main's, not the hook's 0.
-            Runtime.getRuntime().removeShutdownHook(onSignal);
-        } catch (IllegalStateException shuttingDown) {
-            return 0;
-        }
-        return replaced ? REPLACED : 0;
+        // SIGTERM and Ctrl-C announce halted, close each driver once, and exit 0; a replaced node exits 3.
+        return NodeProcess.await(nodes, () -> stop(nodes, drivers, shared), "sensor-node-stop");
     }
 
     private static synchronized void stop(List<Node> nodes, List<DriverCallbacks> drivers, EventLoopGroup shared) {
@@ -146,7 +126,7 @@ public final class NodeMain {
     // Whether the entry's driver would start here: known type, usable settings, hardware present.
     private static boolean canStart(SensorConfig entry, MeshConfig config) {
         try {
-            driverFor(entry, config).close();
+            DriverRegistry.check(entry, config);
             return true;
         } catch (RuntimeException e) {
             return false;

@@ -1,5 +1,6 @@
 package org.jphmesh.web;
 
+import java.util.List;
 import java.util.concurrent.Callable;
 import org.jphmesh.bus.config.ConfigException;
 import org.jphmesh.bus.config.ConfigLoader;
@@ -7,6 +8,7 @@ import org.jphmesh.bus.config.MeshConfig;
 import org.jphmesh.bus.config.SensorConfig;
 import org.jphmesh.bus.frame.Codifier;
 import org.jphmesh.bus.node.NodeOptions;
+import org.jphmesh.bus.node.NodeProcess;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -36,7 +38,7 @@ public final class WebMain implements Callable<Integer> {
         cli.setExpandAtFiles(false);
         cli.setExecutionExceptionHandler((e, line, parsed) -> {
             line.getErr().println("web: " + e.getMessage());
-            return 2;
+            return NodeProcess.exitCodeOf(e);
         });
         System.exit(cli.execute(args));
     }
@@ -56,12 +58,7 @@ public final class WebMain implements Callable<Integer> {
         }
         WebApp app = WebApp.start(NodeOptions.of(codifier, config).withConfig(loaded).withInterfaceOverride(interfaceName),
                 settings);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            app.close();
-            Runtime.getRuntime().halt(0);
-        }, "web-stop"));
-        app.node().whenStopped().join();
-        app.close();
-        return 0;
+        // SIGTERM closes it and exits 0; replaced by a newer instance of its codifier, it exits 3.
+        return NodeProcess.await(List.of(app.node()), app::close, "web-stop");
     }
 }

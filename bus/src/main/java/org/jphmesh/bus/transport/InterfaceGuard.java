@@ -46,7 +46,7 @@ public final class InterfaceGuard {
                         + ALLOWED_INTERFACES_PROPERTY + "=" + String.join(",", allowed)
                         + " requires one of those to be named explicitly");
             }
-            String chosen = chooseDefault(candidates()).orElseThrow(() -> new IllegalStateException(
+            String chosen = chooseDefault(candidates()).orElseThrow(() -> new NetworkNotReadyException(
                     "no network interface is up with multicast and IPv4; name one in Multicast.Interface"));
             LOG.info("Multicast.Interface not set; using {}", chosen);
             return lookup(chosen);
@@ -78,7 +78,7 @@ public final class InterfaceGuard {
         try {
             NetworkInterface found = NetworkInterface.getByName(name);
             if (found == null) {
-                throw new IllegalStateException("multicast interface '" + name + "' does not exist on this host");
+                throw new NetworkNotReadyException("multicast interface '" + name + "' does not exist on this host");
             }
             return found;
         } catch (SocketException e) {

@@ -43,4 +43,17 @@ class InterfaceGuardTest {
     void loopback_is_allowed() {
         assertThat(InterfaceGuard.resolve("lo").getName()).isEqualTo("lo");
     }
+
+    @Test
+    void a_named_interface_that_is_not_there_yet_is_a_network_not_ready_not_a_config_error() {
+        String allowed = System.getProperty(InterfaceGuard.ALLOWED_INTERFACES_PROPERTY);
+        System.setProperty(InterfaceGuard.ALLOWED_INTERFACES_PROPERTY, "lo,nosuch9");
+        try {
+            assertThatThrownBy(() -> InterfaceGuard.resolve("nosuch9"))
+                    .isInstanceOf(NetworkNotReadyException.class)
+                    .hasMessage("multicast interface 'nosuch9' does not exist on this host");
+        } finally {
+            System.setProperty(InterfaceGuard.ALLOWED_INTERFACES_PROPERTY, allowed);
+        }
+    }
 }

@@ -3,7 +3,10 @@ package org.jphmesh.sensor.driver;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiConsumer;
 import org.jphmesh.bus.config.ConfigBlock;
+import org.jphmesh.bus.config.MeshConfig;
+import org.jphmesh.bus.config.SensorConfig;
 import org.jphmesh.sensor.calc.ExpressionDriver;
 import org.jphmesh.sensor.exec.ExecDriver;
 import org.jphmesh.sensor.http.FailsafeReaderDriver;
@@ -24,6 +27,11 @@ import org.jphmesh.sensor.sysfs.TempLinuxDriver;
 public final class DriverRegistry {
 
     private static final Map<String, DriverFactory> FACTORIES = factories();
+    // Drivers that set outputs when made (a fan's duty) are checked without being made.
+    private static final Map<String, BiConsumer<SensorConfig, MeshConfig>> CHECKS = Map.of("fanControl", (entry, config) -> {
+        FanControlDriver.checkSettings(entry);
+        Pi4jHardware.requirePwm("fanControl (" + entry.codifier() + ")");
+    });
 
     private DriverRegistry() {
     }
@@ -60,5 +68,22 @@ public final class DriverRegistry {
 
     public static Optional<DriverFactory> forType(String type) {
         return Optional.ofNullable(FACTORIES.get(type));
+    }
+
+    /**
+     * Whether the entry's driver would start here (known type, usable settings, hardware present), without
+     * driving any output: throws what starting it would throw.
+     */
+    public static void check(SensorConfig entry, MeshConfig config) {
+        BiConsumer<SensorConfig, MeshConfig> check = CHECKS.get(entry.type());
+        if (check != null) {
+            check.accept(entry, config);
+            return;
+        }
+        DriverFactory factory = FACTORIES.get(entry.type());
+        if (factory == null) {
+            throw new IllegalArgumentException("no driver for Type " + entry.type());
+        }
+        factory.create(entry, config).close();
     }
 }

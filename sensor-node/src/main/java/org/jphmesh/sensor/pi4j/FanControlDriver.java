@@ -35,7 +35,7 @@ public final class FanControlDriver implements Driver {
     private volatile double duty;
 
     public FanControlDriver(SensorConfig entry, MeshConfig config, Context pi4j) {
-        ConfigBlock settings = ConfigBlock.of(entry);
+        ConfigBlock settings = checkSettings(entry);
         this.codifier = entry.code();
         this.pi4j = pi4j;
         this.frequency = settings.integer("Frequency", 25_000);
@@ -45,6 +45,16 @@ public final class FanControlDriver implements Driver {
                 .address(settings.integer("Channel", 0)).pwmType(PwmType.HARDWARE).frequency(frequency)
                 .initial(duty).shutdown(shutdown).build());
         apply();
+    }
+
+    /** Reads every setting as the driver does, so a mistake is found without driving the fan. */
+    public static ConfigBlock checkSettings(SensorConfig entry) {
+        ConfigBlock settings = ConfigBlock.of(entry);
+        settings.integer("Frequency", 25_000);
+        settings.number("Default", 0);
+        settings.number("Shutdown", 100);
+        settings.integer("Channel", 0);
+        return settings;
     }
 
     @Override

@@ -11,6 +11,7 @@ import org.jphmesh.bus.config.MeshConfig;
 import org.jphmesh.bus.config.SensorConfig;
 import org.jphmesh.bus.frame.Codifier;
 import org.jphmesh.bus.frame.Readings;
+import org.jphmesh.sensor.driver.BootConfig;
 import org.jphmesh.sensor.driver.Driver;
 import org.jphmesh.sensor.driver.DriverUnavailableException;
 import org.jphmesh.sensor.driver.ReadResult;
@@ -44,7 +45,7 @@ public final class Ds18b20Driver implements Driver {
             devices = list.map(p -> p.getFileName().toString()).filter(n -> n.startsWith("28-")).sorted().toList();
         } catch (IOException e) {
             throw new DriverUnavailableException("DS18B20 (" + code + ") needs the 1-wire bus at " + base
-                    + ": enable it with dtoverlay=w1-gpio in /boot/config.txt");
+                    + ": enable it with dtoverlay=w1-gpio in " + BootConfig.path());
         }
         if (devices.size() != 1) {
             throw new DriverUnavailableException("DS18B20 (" + code + ") found " + devices.size()

@@ -11,6 +11,7 @@ import org.jphmesh.bus.config.MeshConfig;
 import org.jphmesh.bus.config.SensorConfig;
 import org.jphmesh.bus.frame.Codifier;
 import org.jphmesh.bus.frame.Readings;
+import org.jphmesh.sensor.driver.BootConfig;
 import org.jphmesh.sensor.driver.Driver;
 import org.jphmesh.sensor.driver.DriverUnavailableException;
 import org.jphmesh.sensor.driver.ReadResult;
@@ -64,7 +65,7 @@ public final class IioHumidityDriver implements Driver {
                     + found.get(0).getFileName() + "\")");
         }
         throw new DriverUnavailableException("ADAfruitReader (" + code + ") needs the kernel DHT driver:"
-                + " add dtoverlay=dht11,gpiopin=" + pin + " to /boot/config.txt and reboot (no DHT device under "
+                + " add dtoverlay=dht11,gpiopin=" + pin + " to " + BootConfig.path() + " and reboot (no DHT device under "
                 + base + ")");
     }
 

@@ -33,6 +33,15 @@ class LegacyTypesTest {
     }
 
     @Test
+    void checking_whether_a_fan_can_start_reads_its_settings_before_any_hardware_and_names_a_bad_key() {
+        MeshConfig config = Entries.config("{\"Codifier\":\"FK\",\"Type\":\"fanControl\",\"Sensor\":{\"Channel\":\"two\"}}");
+        SensorConfig entry = Entries.entry(config, "FK");
+
+        assertThatThrownBy(() -> DriverRegistry.check(entry, config))
+                .hasMessage("Sensors (FK).Sensor.Channel must be a number, not \"two\"");
+    }
+
+    @Test
     void retired_types_refuse_to_start_and_say_what_to_use_instead() {
         MeshConfig config = Entries.config("{\"Codifier\":\"N1\",\"Type\":\"NestReader\"}",
                 "{\"Codifier\":\"M1\",\"Type\":\"DwarfpoolReader\"}", "{\"Codifier\":\"W1\",\"Type\":\"ZwavePower\"}");

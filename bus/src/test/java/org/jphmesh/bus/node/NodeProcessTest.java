@@ -1,0 +1,20 @@
+package org.jphmesh.bus.node;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.jphmesh.bus.config.ConfigException;
+import org.jphmesh.bus.transport.NetworkNotReadyException;
+import org.junit.jupiter.api.Test;
+
+class NodeProcessTest {
+
+    @Test
+    void a_network_that_is_not_ready_exits_4_so_the_unit_retries_and_anything_else_exits_2() {
+        NetworkNotReadyException notReady = new NetworkNotReadyException("multicast interface 'wlan0' does not exist");
+
+        assertThat(NodeProcess.exitCodeOf(notReady)).isEqualTo(NodeProcess.NETWORK_NOT_READY).isEqualTo(4);
+        assertThat(NodeProcess.exitCodeOf(new IllegalStateException("cannot open the bus", notReady))).isEqualTo(4);
+        assertThat(NodeProcess.exitCodeOf(new ConfigException("Multicast.TTL must be 0..255, not 300"))).isEqualTo(2);
+        assertThat(NodeProcess.exitCodeOf(new IllegalStateException("multicast interface 'wan9' refused"))).isEqualTo(2);
+    }
+}
