@@ -119,7 +119,8 @@ final class StatusCommand implements Callable<Integer> {
             out.printf(Locale.ROOT, "%-4s %-24s %-7s %-12s %8.2f %6d %5d %6d%n", code,
                     truncate(entry == null ? "(not in config)" : entry.shortName(), 24),
                     active == null ? "-" : active ? "yes" : "HALTED",
-                    String.format(Locale.ROOT, "%.1f s ago", (now - aliveAt) / 1000.0),
+                    // Never "-0.1 s ago": a frame may be stamped after "now" was taken, or by a clock a little ahead.
+                    String.format(Locale.ROOT, "%.1f s ago", Math.max(0, now - aliveAt) / 1000.0),
                     h.readings * 1000.0 / Math.max(1, listenedMillis), lost, dup, reordered);
         }
         if (heard.isEmpty()) {
