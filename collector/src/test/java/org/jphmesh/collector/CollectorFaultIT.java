@@ -3,13 +3,17 @@ package org.jphmesh.collector;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.io.IOException;
 import java.net.URI;
+import java.nio.ByteBuffer;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.jphmesh.bus.config.SqlSettings;
 import org.jphmesh.bus.frame.Codifier;
 import org.jphmesh.bus.node.Node;
@@ -82,6 +86,25 @@ class CollectorFaultIT {
         }
     }
 
+    // The journal's records: a 2-byte length, then the datagram, in segment files named NNN.journal.
+    private long journalRecords() throws IOException {
+        long records = 0;
+        try (Stream<Path> files = Files.list(dir.resolve("spool"))) {
+            for (Path segment : files.filter(f -> f.getFileName().toString().endsWith(".journal")).toList()) {
+                ByteBuffer bytes = ByteBuffer.wrap(Files.readAllBytes(segment));
+                while (bytes.remaining() >= 2) {
+                    int length = bytes.getShort() & 0xFFFF;
+                    if (length > bytes.remaining()) {
+                        break;
+                    }
+                    bytes.position(bytes.position() + length);
+                    records++;
+                }
+            }
+        }
+        return records;
+    }
+
     private void send(int count) {
         for (int i = 0; i < count; i++) {
             sensor.sendData(Codifier.of("S1"), (long) i);
@@ -100,15 +123,22 @@ class CollectorFaultIT {
             return rows("codifier = 'S1'") > 0;
         });
         proxy.cut();
+        long journaled = journalRecords();
         send(300);
-        // Let the collector take the 300 in (into its journal), then kill it before the database is back.
-        await().pollDelay(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(2)).until(() -> true);
+        // Let the collector take the 300 into its journal (however busy the machine), then kill it before the
+        // database is back.
+        await().atMost(Duration.ofSeconds(20)).until(() -> journalRecords() >= journaled + 300);
         collector.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
         assertThat(rows("codifier = 'S1' AND value >= 0")).as("none of the 300 stored before the kill").isZero();
 
         collector = startCollector();
         proxy.restore();
         await().atMost(Duration.ofSeconds(30)).until(() -> rows("codifier = 'S1' AND value >= 0") == 300);
+        // The journal can be stored before the new collector has joined the bus: wait until it hears readings.
+        await().atMost(Duration.ofSeconds(20)).until(() -> {
+            sensor.sendData(Codifier.of("S1"), -2L);
+            return rows("codifier = 'S1' AND value = -2") > 0;
+        });
 
         send(200);
         await().atMost(Duration.ofSeconds(30)).until(() -> rows("codifier = 'S1' AND value >= 0") == 500);
@@ -119,7 +149,7 @@ class CollectorFaultIT {
     void a_collector_that_starts_while_the_database_is_away_journals_and_stores_once_it_answers() throws Exception {
         proxy.cut();
         collector = startCollector();
-        await().atMost(Duration.ofSeconds(20)).until(() -> java.nio.file.Files.exists(dir.resolve("spool")));
+        await().atMost(Duration.ofSeconds(20)).until(() -> Files.exists(dir.resolve("spool")));
         await().pollDelay(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(2)).until(() -> true);
         send(100);
 
