@@ -90,14 +90,18 @@ class LegacyMigrationIT {
         assertThat(rows(target, "SELECT codifier, kind, value FROM reading ORDER BY codifier, ts"))
                 .containsExactly("C1|f|42", "C1|f|42.5", "C1|f|43", "X3|i|1", "X3|i|0");
 
-        // The hour from 00:00 to 01:00 UTC; legacy tables stamped a window with its end, 01:00.
-        execute(target, "INSERT INTO reading_rollup VALUES ('C1', 'hour', '2026-11-22 00:00:00+00', 3, 42.5, 42, 43, 42.5, 0.5)");
+        // The import rolled its history up: C1's three readings at 04:04 UTC.
+        assertThat(first).contains("C1: 2 rollup buckets recomputed");
+        assertThat(rows(target, "SELECT period, bucket AT TIME ZONE 'UTC', count, mean, min, max, median, stddev"
+                + " FROM reading_rollup WHERE codifier = 'C1' ORDER BY period"))
+                .containsExactly("10min|2026-11-22 04:00:00|3|42.5|42|43|42.5|0.5", "hour|2026-11-22 04:00:00|3|42.5|42|43|42.5|0.5");
+        // Legacy tables stamped a window with its end, 05:00.
         assertThat(run("legacy-views", "--types-from", config.toString())).contains("legacy views for 2 codifiers");
 
         assertThat(rows(target, "SELECT timestamp, value FROM sensor_c1 ORDER BY timestamp"))
                 .containsExactly("1795320293293|42", "1795320294296|42.5", "1795320295301|43");
         assertThat(rows(target, "SELECT value FROM sensor_x3 ORDER BY timestamp")).containsExactly("t", "f");
         assertThat(rows(target, "SELECT timestamp, mean, mode, median FROM sensor_c1_hour"))
-                .containsExactly("1795309200000|42.5|null|42.5");
+                .containsExactly("1795323600000|42.5|null|42.5");
     }
 }
