@@ -66,6 +66,6 @@ public final class CollectorMain implements Callable<Integer> {
         Collector collector = Collector.start(NodeOptions.of(codifier, config).withConfig(loaded)
                 .withInterfaceOverride(interfaceName), roles);
         // SIGTERM closes it and exits 0; replaced by a newer instance of its codifier, it exits 3.
-        return NodeProcess.await(List.of(collector.node()), collector::close, "collector-stop");
+        return NodeProcess.await(List.of(collector.node().whenStopped()), collector::close, "collector-stop");
     }
 }

@@ -34,6 +34,6 @@ public final class RouterMain implements Callable<Integer> {
     public Integer call() {
         Router router = Router.start(Codifier.of(code), config, ConfigLoader.load(config));
         // SIGTERM closes it and exits 0; replaced by a newer instance of its codifier, it exits 3.
-        return NodeProcess.await(List.of(router.node()), router::close, "router-stop");
+        return NodeProcess.await(List.of(router.node().whenStopped()), router::close, "router-stop");
     }
 }

@@ -57,7 +57,7 @@ record NodeArguments(List<String> codes, String config, String interfaceName, bo
                     .printHelp("sensor-node -c CODE[,CODE...] [-u CONFIG] [-I IFACE] | --runnable [-u CONFIG]",
                             "Run the sensor of one config.json entry as a node on the JPH mesh.", OPTIONS,
                             "Exit codes: 0 clean stop, 2 usage or config error, 3 replaced by a newer instance of"
-                                    + " the codifier", false);
+                                    + " the codifier, 4 the network not ready yet", false);
         } catch (IOException e) {
             out.println(VERSION + ": " + e.getMessage());
         }

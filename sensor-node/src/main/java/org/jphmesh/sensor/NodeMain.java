@@ -112,7 +112,7 @@ public final class NodeMain {
             throw e;
         }
         // SIGTERM and Ctrl-C announce halted, close each driver once, and exit 0; a replaced node exits 3.
-        return NodeProcess.await(nodes, () -> stop(nodes, drivers, shared), "sensor-node-stop");
+        return NodeProcess.await(nodes.stream().map(Node::whenStopped).toList(), () -> stop(nodes, drivers, shared), "sensor-node-stop");
     }
 
     private static synchronized void stop(List<Node> nodes, List<DriverCallbacks> drivers, EventLoopGroup shared) {

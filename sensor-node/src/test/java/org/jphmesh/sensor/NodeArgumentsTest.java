@@ -38,7 +38,7 @@ class NodeArgumentsTest {
         NodeArguments.printHelp(new PrintStream(text, true, StandardCharsets.UTF_8));
 
         assertThat(text.toString(StandardCharsets.UTF_8)).contains("--code", "--config", "--interface", "--runnable",
-                "--help", "--version", "Exit codes: 0 clean stop, 2 usage or config error, 3 replaced");
+                "--help", "--version", "Exit codes: 0 clean stop, 2 usage or config error, 3 replaced", "4 the network not ready");
     }
 
     @Test

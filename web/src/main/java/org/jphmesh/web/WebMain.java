@@ -59,6 +59,6 @@ public final class WebMain implements Callable<Integer> {
         WebApp app = WebApp.start(NodeOptions.of(codifier, config).withConfig(loaded).withInterfaceOverride(interfaceName),
                 settings);
         // SIGTERM closes it and exits 0; replaced by a newer instance of its codifier, it exits 3.
-        return NodeProcess.await(List.of(app.node()), app::close, "web-stop");
+        return NodeProcess.await(List.of(app.node().whenStopped()), app::close, "web-stop");
     }
 }

@@ -140,22 +140,41 @@ public final class ConfigBlock {
         }
     }
 
-    // The loader's readers: null when the key is absent, so the config records apply their defaults.
+    // The loader's readers: null when the key is absent, so the config records apply their defaults. They take
+    // what the Java loader has always taken (it was Jackson's binding): "" and "null" as absent, "true" and 1.
 
     String textOrNull(String key) {
         return optionalText(key).orElse(null);
     }
 
     Double numberOrNull(String key) {
-        return has(key) ? number(key) : null;
+        return blank(key) ? null : number(key);
     }
 
     Integer integerOrNull(String key) {
-        return has(key) ? integer(key) : null;
+        return blank(key) ? null : integer(key);
     }
 
     Boolean boolOrNull(String key) {
-        return has(key) ? bool(key, false) : null;
+        if (blank(key)) {
+            return null;
+        }
+        JsonNode value = node.get(key);
+        if (value.isTextual() && value.asText().strip().equalsIgnoreCase("true")
+                || value.isNumber() && value.asDouble() == 1) {
+            return true;
+        }
+        if (value.isTextual() && value.asText().strip().equalsIgnoreCase("false")
+                || value.isNumber() && value.asDouble() == 0) {
+            return false;
+        }
+        return bool(key, false);
+    }
+
+    private boolean blank(String key) {
+        JsonNode value = node.get(key);
+        return value == null || value.isNull()
+                || value.isTextual() && (value.asText().isBlank() || value.asText().strip().equals("null"));
     }
 
     ConfigBlock childOrNull(String key) {

@@ -11,8 +11,8 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 
 /**
- * Jackson's data binding for the blocks that are new in this project (router links, the dashboard's MQTT
- * settings), refusing unknown keys. A class of its own so that only the programs that read such blocks load it.
+ * Jackson's data binding for blocks that are new in this project (the router's settings and links), refusing
+ * unknown keys. A class of its own so that only the programs that read such blocks load it.
  */
 final class StrictBinding {
 

@@ -35,7 +35,7 @@ public final class JsonTree {
     }
 
     private static JsonNode value(JsonParser parser, JsonToken token, int depth) throws IOException {
-        if (depth > MAX_DEPTH) {
+        if ((token == JsonToken.START_OBJECT || token == JsonToken.START_ARRAY) && depth >= MAX_DEPTH) {
             throw new JsonParseException(parser, "nested deeper than " + MAX_DEPTH + " levels");
         }
         switch (token) {

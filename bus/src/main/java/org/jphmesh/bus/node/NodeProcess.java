@@ -1,6 +1,9 @@
 package org.jphmesh.bus.node;
 
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.jphmesh.bus.transport.NetworkNotReadyException;
 
 /**
@@ -29,24 +32,50 @@ public final class NodeProcess {
         return CONFIG_ERROR;
     }
 
-    /** Waits until every node has stopped, closes the program with {@code close}, and returns the exit code. */
-    public static int await(List<Node> nodes, Runnable close, String signalThreadName) {
+    /**
+     * Waits until every node has stopped ({@link Node#whenStopped()}), closes the program with {@code close}, and
+     * returns the exit code. A signal closes it too, once: whoever comes second waits for the first to finish,
+     * and the process then ends with the code known by then (3 if a node had been replaced).
+     */
+    public static int await(List<CompletableFuture<StopReason>> stops, Runnable close, String signalThreadName) {
+        Runnable closeOnce = once(close);
+        AtomicInteger exitCode = new AtomicInteger(0);
         Thread onSignal = new Thread(() -> {
-            close.run();
-            Runtime.getRuntime().halt(0);
+            try {
+                closeOnce.run();
+            } finally {
+                Runtime.getRuntime().halt(exitCode.get());
+            }
         }, signalThreadName);
         Runtime.getRuntime().addShutdownHook(onSignal);
         boolean replaced = false;
-        for (Node node : nodes) {
-            replaced |= node.whenStopped().join() == StopReason.DUPLICATE_INSTANCE;
+        for (CompletableFuture<StopReason> stop : stops) {
+            replaced |= stop.join() == StopReason.DUPLICATE_INSTANCE;
         }
-        close.run();
+        exitCode.set(replaced ? REPLACED : 0);
+        closeOnce.run();
         try {
-            // Stopped on its own, not by a signal: the exit code is the caller's, not the hook's 0.
+            // Stopped on its own, not by a signal: the exit code is this one, not the hook's.
             Runtime.getRuntime().removeShutdownHook(onSignal);
         } catch (IllegalStateException shuttingDown) {
-            return 0;
+            // A signal came meanwhile; the hook ends the process with the same code.
         }
-        return replaced ? REPLACED : 0;
+        return exitCode.get();
+    }
+
+    private static Runnable once(Runnable action) {
+        AtomicBoolean started = new AtomicBoolean();
+        CompletableFuture<Void> finished = new CompletableFuture<>();
+        return () -> {
+            if (started.compareAndSet(false, true)) {
+                try {
+                    action.run();
+                } finally {
+                    finished.complete(null);
+                }
+            } else {
+                finished.join();
+            }
+        };
     }
 }

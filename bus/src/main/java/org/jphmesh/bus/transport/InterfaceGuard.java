@@ -80,19 +80,37 @@ public final class InterfaceGuard {
             if (found == null) {
                 throw new NetworkNotReadyException("multicast interface '" + name + "' does not exist on this host");
             }
+            Optional<String> notReady = notReady(candidate(found));
+            if (notReady.isPresent()) {
+                throw new NetworkNotReadyException(notReady.get());
+            }
             return found;
         } catch (SocketException e) {
             throw new IllegalStateException("cannot look up multicast interface '" + name + "': " + e.getMessage(), e);
         }
     }
 
+    /** Why a named interface cannot carry the buses yet (down, or no IPv4 address: Wi-Fi at boot), if it cannot. */
+    public static Optional<String> notReady(Candidate candidate) {
+        if (!candidate.up()) {
+            return Optional.of("multicast interface '" + candidate.name() + "' is not up yet");
+        }
+        if (!candidate.hasIpv4()) {
+            return Optional.of("multicast interface '" + candidate.name() + "' has no IPv4 address yet");
+        }
+        return Optional.empty();
+    }
+
+    private static Candidate candidate(NetworkInterface ni) throws SocketException {
+        boolean ipv4 = Collections.list(ni.getInetAddresses()).stream().anyMatch(a -> a instanceof Inet4Address);
+        return new Candidate(ni.getName(), ni.isUp(), ni.isLoopback(), ni.supportsMulticast(), ni.isVirtual(), ipv4);
+    }
+
     private static List<Candidate> candidates() {
         List<Candidate> candidates = new ArrayList<>();
         try {
             for (NetworkInterface ni : Collections.list(NetworkInterface.getNetworkInterfaces())) {
-                boolean ipv4 = Collections.list(ni.getInetAddresses()).stream().anyMatch(a -> a instanceof Inet4Address);
-                candidates.add(new Candidate(ni.getName(), ni.isUp(), ni.isLoopback(), ni.supportsMulticast(),
-                        ni.isVirtual(), ipv4));
+                candidates.add(candidate(ni));
             }
         } catch (SocketException e) {
             throw new IllegalStateException("cannot list network interfaces: " + e.getMessage(), e);

@@ -7,6 +7,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
+import org.jphmesh.bus.auth.AuthMode;
 import org.jphmesh.bus.frame.Codifier;
 import org.junit.jupiter.api.Test;
 
@@ -192,5 +194,43 @@ class ConfigLoaderTest {
         assertThat(config.sensors().get(0).sensor().toString()).isEqualTo("{\"Big\":123456789012345678901234567890,"
                 + "\"Long\":12345678901,\"Real\":-1500.0,\"On\":true,\"Off\":false,\"None\":null,"
                 + "\"List\":[1,[\"a\"],{}],\"Text\":\"x\u00e9\"}");
+    }
+
+    @Test
+    void every_key_of_the_multicast_section_and_of_an_entry_reaches_its_record() {
+        MeshConfig config = ConfigLoader.parse("{\"Multicast\":{"
+                + "\"Control-Channel\":{\"Address\":\"239.1.2.3\",\"Port\":1234},"
+                + "\"Data-Channel\":{\"Address\":\"239.1.2.4\",\"Port\":1235},\"Interface\":\"lo\",\"TTL\":0,"
+                + "\"Loopback\":false,\"ReceiveBufferBytes\":131072,\"Resend\":true,\"Auth\":{\"Mode\":\"off\","
+                + "\"Keys\":[{\"Id\":1,\"File\":\"/k/1.key\"},{\"Id\":2,\"Env\":\"K2\"}],\"SigningKey\":2,"
+                + "\"ReplayWindowSeconds\":12.5}},\"Sensors\":[{\"Codifier\":\"C1\",\"ShortName\":\"short\",\"Name\":\"long\","
+                + "\"Symbol\":\"C\",\"KeepAliveInterval\":11,\"SensorInterval\":12,\"TimeoutWarning\":13,\"Active\":false,"
+                + "\"DataType\":\"integer\",\"Type\":\"TempLinux\",\"Control\":\"enabled\",\"Sensor\":{\"Pipe\":\"/p\"}}]}", "t");
+
+        assertThat(config.warnings()).isEmpty();
+        assertThat(config.multicast()).isEqualTo(new MulticastConfig(new ChannelConfig("239.1.2.3", 1234),
+                new ChannelConfig("239.1.2.4", 1235), "lo", 0, false, 131072,
+                new AuthConfig(AuthMode.off, List.of(new AuthConfig.KeySource(1, "/k/1.key", null),
+                        new AuthConfig.KeySource(2, null, "K2")), 2, 12.5), true));
+        SensorConfig entry = config.sensors().get(0);
+        assertThat(entry).usingRecursiveComparison().ignoringFields("sensor").isEqualTo(new SensorConfig("C1", "short",
+                "long", "C", 11.0, 12.0, 13.0, false, DataType.INTEGER, "TempLinux", "enabled", null));
+        assertThat(entry.sensor().get("Pipe").asText()).isEqualTo("/p");
+    }
+
+    @Test
+    void blank_and_null_text_count_as_absent_and_true_false_1_and_0_as_booleans_as_the_java_loader_always_took() {
+        MeshConfig config = ConfigLoader.parse("{\"Multicast\":{\"TTL\":\"\",\"Loopback\":\"False\",\"Resend\":1},"
+                + "\"Sensors\":[{\"Codifier\":\"C1\",\"Type\":\"TempLinux\",\"KeepAliveInterval\":\"null\","
+                + "\"Active\":\" true \"},{\"Codifier\":\"C2\",\"Type\":\"TempLinux\",\"Active\":0}]}", "t");
+
+        assertThat(config.multicast().ttl()).isEqualTo(1);
+        assertThat(config.multicast().loopback()).isFalse();
+        assertThat(config.multicast().resend()).isTrue();
+        assertThat(config.sensors().get(0).keepAliveInterval()).isEqualTo(SensorConfig.DEFAULT_INTERVAL_SECONDS);
+        assertThat(config.sensors().get(0).active()).isTrue();
+        assertThat(config.sensors().get(1).active()).isFalse();
+        assertThatThrownBy(() -> ConfigLoader.parse("{\"Sensors\":[{\"Codifier\":\"C1\",\"Type\":\"TempLinux\","
+                + "\"Active\":\"yes\"}]}", "t")).hasMessage("Sensors[0] (C1).Active must be true or false, not \"yes\"");
     }
 }

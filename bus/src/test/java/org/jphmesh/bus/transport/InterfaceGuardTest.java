@@ -56,4 +56,13 @@ class InterfaceGuardTest {
             System.setProperty(InterfaceGuard.ALLOWED_INTERFACES_PROPERTY, allowed);
         }
     }
+
+    @Test
+    void an_interface_that_is_down_or_has_no_ipv4_address_yet_is_not_ready_and_one_with_both_is() {
+        assertThat(InterfaceGuard.notReady(new InterfaceGuard.Candidate("wlan0", false, false, true, false, false)))
+                .contains("multicast interface 'wlan0' is not up yet");
+        assertThat(InterfaceGuard.notReady(new InterfaceGuard.Candidate("wlan0", true, false, true, false, false)))
+                .contains("multicast interface 'wlan0' has no IPv4 address yet");
+        assertThat(InterfaceGuard.notReady(new InterfaceGuard.Candidate("wlan0", true, false, true, false, true))).isEmpty();
+    }
 }
