@@ -13,7 +13,7 @@ class NodeProcessTest {
 
     @Test
     void a_network_that_is_not_ready_exits_4_so_the_unit_retries_and_anything_else_exits_2() {
-        NetworkNotReadyException notReady = new NetworkNotReadyException("multicast interface 'wlan0' does not exist");
+        NetworkNotReadyException notReady = new NetworkNotReadyException("multicast interface 'wan9' does not exist");
 
         assertThat(NodeProcess.exitCodeOf(notReady)).isEqualTo(NodeProcess.NETWORK_NOT_READY).isEqualTo(4);
         assertThat(NodeProcess.exitCodeOf(new IllegalStateException("cannot open the bus", notReady))).isEqualTo(4);

@@ -59,10 +59,10 @@ class InterfaceGuardTest {
 
     @Test
     void an_interface_that_is_down_or_has_no_ipv4_address_yet_is_not_ready_and_one_with_both_is() {
-        assertThat(InterfaceGuard.notReady(new InterfaceGuard.Candidate("wlan0", false, false, true, false, false)))
-                .contains("multicast interface 'wlan0' is not up yet");
-        assertThat(InterfaceGuard.notReady(new InterfaceGuard.Candidate("wlan0", true, false, true, false, false)))
-                .contains("multicast interface 'wlan0' has no IPv4 address yet");
-        assertThat(InterfaceGuard.notReady(new InterfaceGuard.Candidate("wlan0", true, false, true, false, true))).isEmpty();
+        assertThat(InterfaceGuard.notReady(new InterfaceGuard.Candidate("wan9", false, false, true, false, false)))
+                .contains("multicast interface 'wan9' is not up yet");
+        assertThat(InterfaceGuard.notReady(new InterfaceGuard.Candidate("wan9", true, false, true, false, false)))
+                .contains("multicast interface 'wan9' has no IPv4 address yet");
+        assertThat(InterfaceGuard.notReady(new InterfaceGuard.Candidate("wan9", true, false, true, false, true))).isEmpty();
     }
 }
