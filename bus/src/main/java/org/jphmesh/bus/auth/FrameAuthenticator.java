@@ -38,7 +38,7 @@ public final class FrameAuthenticator {
         this.mode = mode;
         this.keys = keys;
         this.clock = clock;
-        this.replays = new ReplayWindow(replayWindow.toMillis(), 200_000);
+        this.replays = new ReplayWindow(replayWindow.toMillis(), 200_000, clock.millis());
     }
 
     public AuthMode mode() {

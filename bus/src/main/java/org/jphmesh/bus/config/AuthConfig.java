@@ -1,8 +1,5 @@
 package org.jphmesh.bus.config;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Base64;
@@ -76,11 +73,7 @@ public record AuthConfig(AuthMode mode,
     private static byte[] secret(KeySource key, String at) {
         String text;
         if (key.file() != null) {
-            try {
-                text = Files.readString(ConfigSource.expandHome(key.file()), StandardCharsets.UTF_8).strip();
-            } catch (IOException e) {
-                throw new ConfigException(at + ".File " + key.file() + " cannot be read: " + e.getMessage());
-            }
+            text = SecretFile.whole(key.file(), at + ".File");
         } else {
             text = System.getenv(key.env());
             if (text == null || text.isBlank()) {

@@ -87,6 +87,31 @@ public final class ConfigBlock {
         return whole(key, number(key));
     }
 
+    /** A TCP or UDP port, 1..65535. */
+    public int port(String key, int fallback) {
+        int port = integer(key, fallback);
+        if (port < 1 || port > 65535) {
+            throw new ConfigException(path(key) + " must be a port, 1..65535, not " + port);
+        }
+        return port;
+    }
+
+    /** A whole number that may exceed an int (a size in bytes). */
+    public long wholeNumber(String key, long fallback) {
+        JsonNode value = node.get(key);
+        if (value == null || value.isNull()) {
+            return fallback;
+        }
+        if (value.isIntegralNumber() && value.canConvertToLong()) {
+            return value.asLong();
+        }
+        double number = number(key, value);
+        if (number != Math.rint(number) || Math.abs(number) >= 0x1p63) {
+            throw new ConfigException(path(key) + " must be a whole number, not " + value);
+        }
+        return (long) number;
+    }
+
     private int whole(String key, double value) {
         if (value != Math.rint(value) || Math.abs(value) > Integer.MAX_VALUE) {
             throw new ConfigException(path(key) + " must be a whole number, not " + value);

@@ -1,13 +1,13 @@
 package org.jphmesh.bus.config;
 
-import com.fasterxml.jackson.databind.JsonNode;
-
 /**
  * Where the Redis latest-state cache is: an entry's {@code Sensor.Redis} block ({@code Host}, default
  * 127.0.0.1; {@code Port}, 6379; {@code PasswordFile}; {@code KeyPrefix}, default empty, which is the
  * legacy layout of one hash per bare codifier). The legacy jphRedis entry has no block: all defaults.
  */
 public record RedisSettings(String host, int port, String password, String keyPrefix) {
+
+    public static final RedisSettings LEGACY_DEFAULT = new RedisSettings("127.0.0.1", 6379, null, "");
 
     public RedisSettings {
         if (port < 1 || port > 65535) {
@@ -17,12 +17,14 @@ public record RedisSettings(String host, int port, String password, String keyPr
     }
 
     public static RedisSettings fromEntry(SensorConfig entry) {
-        JsonNode redis = entry.sensor().path("Redis");
-        String label = "Sensors (" + entry.codifier() + ").Sensor.Redis";
-        String password = redis.hasNonNull("PasswordFile")
-                ? SqlSettings.readPassword(redis.get("PasswordFile").asText(), label + ".PasswordFile") : null;
-        return new RedisSettings(redis.path("Host").asText("127.0.0.1"), redis.path("Port").asInt(6379), password,
-                redis.path("KeyPrefix").asText(""));
+        if (!entry.sensor().has("Redis")) {
+            return LEGACY_DEFAULT;
+        }
+        ConfigBlock redis = ConfigBlock.of(entry).child("Redis");
+        String password = redis.optionalText("PasswordFile")
+                .map(file -> SecretFile.firstLine(file, redis.label() + ".PasswordFile")).orElse(null);
+        return new RedisSettings(redis.text("Host", "127.0.0.1"), redis.port("Port", 6379), password,
+                redis.text("KeyPrefix", ""));
     }
 
     @Override

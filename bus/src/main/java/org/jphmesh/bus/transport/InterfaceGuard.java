@@ -1,12 +1,15 @@
 package org.jphmesh.bus.transport;
 
+import java.io.IOException;
 import java.net.Inet4Address;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.NetworkInterface;
 import java.net.SocketException;
-import java.util.ArrayList;
+import java.net.StandardProtocolFamily;
+import java.nio.channels.DatagramChannel;
 import java.util.Arrays;
 import java.util.Collections;
-import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -18,9 +21,10 @@ import org.slf4j.LoggerFactory;
  * every interface not on it. The test suite, the benchmarks and the demo set it to {@code lo}, so a
  * mistake in a test config fails loudly instead of sending datagrams onto a real network.
  *
- * <p>With no interface configured (legacy config files name none) the first interface that is up,
- * multicast-capable, not loopback and has an IPv4 address is chosen and logged, which is what the
- * operating system's default route gives a Pi with one network.
+ * <p>With no interface configured (legacy config files name none) the interface is the one the kernel routes
+ * the control group through, loopback included, and it is logged. That is what the legacy nodes get by joining
+ * with {@code INADDR_ANY}, so a mixed mesh stays one mesh on a host with several interfaces, and runs in a
+ * namespace whose only interface is {@code lo}.
  */
 public final class InterfaceGuard {
 
@@ -29,27 +33,31 @@ public final class InterfaceGuard {
 
     private static final Logger LOG = LoggerFactory.getLogger(InterfaceGuard.class);
 
-    /** What the default choice needs to know of an interface. */
-    public record Candidate(String name, boolean up, boolean loopback, boolean multicast, boolean virtual,
-                            boolean hasIpv4) {
+    /** What readiness needs to know of an interface. */
+    public record Candidate(String name, boolean up, boolean hasIpv4) {
     }
 
     private InterfaceGuard() {
     }
 
-    /** The interface to use for {@code name}, or the default choice when no name is configured. */
-    public static NetworkInterface resolve(String name) {
+    /**
+     * The interface to use for {@code name}, or, when none is configured, the one the kernel routes {@code group}
+     * through.
+     */
+    public static NetworkInterface resolve(String name, InetSocketAddress group) {
         Set<String> allowed = allowedInterfaces();
         if (name == null || name.isBlank()) {
-            if (!allowed.isEmpty()) {
-                throw new IllegalStateException("no multicast interface configured (Multicast.Interface), but "
-                        + ALLOWED_INTERFACES_PROPERTY + "=" + String.join(",", allowed)
-                        + " requires one of those to be named explicitly");
+            String routed = routedInterface(group).orElseThrow(() -> new NetworkNotReadyException(
+                    "Multicast.Interface is not set and no interface has a route to " + group.getAddress().getHostAddress()
+                            + " yet; name one in Multicast.Interface"));
+            if (!allowed.isEmpty() && !allowed.contains(routed)) {
+                throw new IllegalStateException("Multicast.Interface is not set and the route to "
+                        + group.getAddress().getHostAddress() + " goes through " + routed + ", which "
+                        + ALLOWED_INTERFACES_PROPERTY + " refuses (it allows only " + String.join(",", allowed)
+                        + "); name one in Multicast.Interface");
             }
-            String chosen = chooseDefault(candidates()).orElseThrow(() -> new NetworkNotReadyException(
-                    "no network interface is up with multicast and IPv4; name one in Multicast.Interface"));
-            LOG.info("Multicast.Interface not set; using {}", chosen);
-            return lookup(chosen);
+            LOG.info("Multicast.Interface not set; using {}, the route to {}", routed, group.getAddress().getHostAddress());
+            return lookup(routed);
         }
         if (!allowed.isEmpty() && !allowed.contains(name)) {
             throw new IllegalStateException("multicast interface '" + name + "' refused: "
@@ -58,12 +66,27 @@ public final class InterfaceGuard {
         return lookup(name);
     }
 
-    /** The default: the first candidate that is up, multicast-capable, physical, not loopback, with IPv4. */
-    public static Optional<String> chooseDefault(List<Candidate> candidates) {
-        return candidates.stream()
-                .filter(c -> c.up() && c.multicast() && !c.loopback() && !c.virtual() && c.hasIpv4())
-                .map(Candidate::name)
-                .findFirst();
+    /**
+     * The interface the kernel would send to {@code group} through. Connecting a UDP socket makes the kernel choose a
+     * route and a source address, and the source address names the interface (policy routing included); nothing is
+     * sent. A route that yields no source address ({@code 224.0.0.0/4 dev lo}) is looked up in the route table.
+     */
+    public static Optional<String> routedInterface(InetSocketAddress group) {
+        try (DatagramChannel probe = DatagramChannel.open(StandardProtocolFamily.INET)) {
+            probe.connect(group);
+            InetAddress source = ((InetSocketAddress) probe.getLocalAddress()).getAddress();
+            if (!source.isAnyLocalAddress()) {
+                Optional<String> named = Optional.ofNullable(NetworkInterface.getByInetAddress(source))
+                        .map(NetworkInterface::getName);
+                if (named.isPresent()) {
+                    return named;
+                }
+            }
+        } catch (IOException e) {
+            // "Network is unreachable": no route yet (Wi-Fi at boot), which the caller reports as not ready.
+            return Optional.empty();
+        }
+        return group.getAddress() instanceof Inet4Address ipv4 ? RouteTable.interfaceFor(ipv4) : Optional.empty();
     }
 
     static Set<String> allowedInterfaces() {
@@ -90,7 +113,7 @@ public final class InterfaceGuard {
         }
     }
 
-    /** Why a named interface cannot carry the buses yet (down, or no IPv4 address: Wi-Fi at boot), if it cannot. */
+    /** Why an interface cannot carry the buses yet (down, or no IPv4 address: Wi-Fi at boot), if it cannot. */
     public static Optional<String> notReady(Candidate candidate) {
         if (!candidate.up()) {
             return Optional.of("multicast interface '" + candidate.name() + "' is not up yet");
@@ -103,18 +126,6 @@ public final class InterfaceGuard {
 
     private static Candidate candidate(NetworkInterface ni) throws SocketException {
         boolean ipv4 = Collections.list(ni.getInetAddresses()).stream().anyMatch(a -> a instanceof Inet4Address);
-        return new Candidate(ni.getName(), ni.isUp(), ni.isLoopback(), ni.supportsMulticast(), ni.isVirtual(), ipv4);
-    }
-
-    private static List<Candidate> candidates() {
-        List<Candidate> candidates = new ArrayList<>();
-        try {
-            for (NetworkInterface ni : Collections.list(NetworkInterface.getNetworkInterfaces())) {
-                candidates.add(candidate(ni));
-            }
-        } catch (SocketException e) {
-            throw new IllegalStateException("cannot list network interfaces: " + e.getMessage(), e);
-        }
-        return candidates;
+        return new Candidate(ni.getName(), ni.isUp(), ipv4);
     }
 }

@@ -94,7 +94,7 @@ public final class MulticastTransport implements AutoCloseable {
     private static MulticastTransport openSockets(String owner, TransportSettings settings, EventLoopGroup group,
                                                   Function<BusChannel, ChannelHandler> handlers, BusMetrics metrics,
                                                   Set<BusChannel> listening) {
-        NetworkInterface networkInterface = InterfaceGuard.resolve(settings.interfaceName());
+        NetworkInterface networkInterface = InterfaceGuard.resolve(settings.interfaceName(), settings.controlGroup());
         boolean ownsGroup = group == null;
         EventLoopGroup loops = ownsGroup ? new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory()) : group;
         MulticastTransport transport = new MulticastTransport(owner, settings, metrics, loops, ownsGroup);

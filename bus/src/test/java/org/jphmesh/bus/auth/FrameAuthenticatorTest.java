@@ -16,6 +16,7 @@ import org.jphmesh.bus.frame.Codifier;
 import org.jphmesh.bus.frame.Flag;
 import org.jphmesh.bus.frame.Frame;
 import org.jphmesh.bus.frame.Readings;
+import org.jphmesh.bus.testing.TestClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -110,6 +111,22 @@ class FrameAuthenticatorTest {
         assertThat(signer.admit(halt(8, NOW))).isEqualTo(AuthVerdict.VALID);
         assertThat(signer.admit(halt(9, NOW - 31_000))).isEqualTo(AuthVerdict.STALE);
         assertThat(signer.admit(halt(10, NOW + 31_000))).isEqualTo(AuthVerdict.STALE);
+    }
+
+    @Test
+    void a_frame_captured_before_a_restart_is_refused_after_it() {
+        // The H was signed and accepted 9 s before the receiver restarted; its new replay window starts empty.
+        Frame captured = halt(11, NOW - 9_000);
+        TestClock clock = new TestClock(NOW - 9_000);
+        FrameAuthenticator before = new FrameAuthenticator(AuthMode.require, KeyRing.of(Map.of(1, KEY_1), 1),
+                Duration.ofSeconds(30), clock);
+        assertThat(before.admit(captured)).isEqualTo(AuthVerdict.VALID);
+        clock.set(NOW);
+        FrameAuthenticator restarted = new FrameAuthenticator(AuthMode.require, KeyRing.of(Map.of(1, KEY_1), 1),
+                Duration.ofSeconds(30), clock);
+        assertThat(restarted.admit(captured)).isEqualTo(AuthVerdict.STALE);
+        // A host whose clock is a second behind is still heard right after the restart.
+        assertThat(restarted.admit(halt(12, NOW - 1_000))).isEqualTo(AuthVerdict.VALID);
     }
 
     @Test

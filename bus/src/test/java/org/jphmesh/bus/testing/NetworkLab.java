@@ -48,6 +48,17 @@ public final class NetworkLab implements AutoCloseable {
         return ns;
     }
 
+    /**
+     * A namespace whose only interface is {@code lo}, made multicast-capable with the group range routed through it:
+     * the set-up under which legacy nodes, joining with {@code INADDR_ANY}, run on one host with nothing else.
+     */
+    public String loopbackOnlyNamespace(String name) {
+        String ns = namespace(name);
+        must(List.of("ip", "-n", ns, "link", "set", "lo", "multicast", "on"));
+        must(List.of("ip", "-n", ns, "route", "add", "224.0.0.0/4", "dev", "lo"));
+        return ns;
+    }
+
     /** A veth pair from {@code nsA}'s {@code ifA} to {@code nsB}'s {@code ifB}, with IPv4 addresses (CIDR) and up. */
     public void veth(String nsA, String ifA, String addressA, String nsB, String ifB, String addressB) {
         must(List.of("ip", "link", "add", ifA, "netns", nsA, "type", "veth", "peer", "name", ifB, "netns", nsB));

@@ -3,10 +3,12 @@ package org.jphmesh.bus.transport;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.util.List;
+import java.net.InetSocketAddress;
 import org.junit.jupiter.api.Test;
 
 class InterfaceGuardTest {
+
+    private static final InetSocketAddress GROUP = new InetSocketAddress("226.0.0.221", 7001);
 
     @Test
     void the_test_suite_runs_with_the_allow_list_set_to_loopback_only() {
@@ -15,33 +17,34 @@ class InterfaceGuardTest {
 
     @Test
     void an_interface_outside_the_allow_list_is_refused_before_any_socket_opens() {
-        assertThatThrownBy(() -> InterfaceGuard.resolve("wan9"))
+        assertThatThrownBy(() -> InterfaceGuard.resolve("wan9", GROUP))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("'wan9' refused")
                 .hasMessageContaining("allows only lo");
     }
 
     @Test
-    void an_unnamed_interface_is_refused_while_the_allow_list_is_set() {
-        assertThatThrownBy(() -> InterfaceGuard.resolve(null))
-                .hasMessageContaining("no multicast interface configured");
+    void without_a_name_the_interface_the_kernel_routes_through_is_chosen() {
+        assertThat(InterfaceGuard.routedInterface(new InetSocketAddress("127.0.0.1", 7001))).contains("lo");
     }
 
     @Test
-    void without_a_name_the_first_real_multicast_interface_with_ipv4_is_chosen() {
-        List<InterfaceGuard.Candidate> candidates = List.of(
-                new InterfaceGuard.Candidate("lo", true, true, false, false, true),
-                new InterfaceGuard.Candidate("docker9", false, false, true, false, true),
-                new InterfaceGuard.Candidate("tun9", true, false, true, true, true),
-                new InterfaceGuard.Candidate("wan8", true, false, true, false, false),
-                new InterfaceGuard.Candidate("wan9", true, false, true, false, true));
-        assertThat(InterfaceGuard.chooseDefault(candidates)).contains("wan9");
-        assertThat(InterfaceGuard.chooseDefault(candidates.subList(0, 4))).isEmpty();
+    void an_unnamed_interface_is_refused_when_the_route_leaves_the_allow_list() {
+        String allowed = System.getProperty(InterfaceGuard.ALLOWED_INTERFACES_PROPERTY);
+        System.setProperty(InterfaceGuard.ALLOWED_INTERFACES_PROPERTY, "nosuch9");
+        try {
+            // Whatever this machine routes 226.0.0.221 through (or nothing at all), it is not nosuch9.
+            assertThatThrownBy(() -> InterfaceGuard.resolve(null, new InetSocketAddress("226.0.0.221", 7001)))
+                    .hasMessageContaining("Multicast.Interface is not set")
+                    .hasMessageContaining("name one in Multicast.Interface");
+        } finally {
+            System.setProperty(InterfaceGuard.ALLOWED_INTERFACES_PROPERTY, allowed);
+        }
     }
 
     @Test
     void loopback_is_allowed() {
-        assertThat(InterfaceGuard.resolve("lo").getName()).isEqualTo("lo");
+        assertThat(InterfaceGuard.resolve("lo", GROUP).getName()).isEqualTo("lo");
     }
 
     @Test
@@ -49,7 +52,7 @@ class InterfaceGuardTest {
         String allowed = System.getProperty(InterfaceGuard.ALLOWED_INTERFACES_PROPERTY);
         System.setProperty(InterfaceGuard.ALLOWED_INTERFACES_PROPERTY, "lo,nosuch9");
         try {
-            assertThatThrownBy(() -> InterfaceGuard.resolve("nosuch9"))
+            assertThatThrownBy(() -> InterfaceGuard.resolve("nosuch9", GROUP))
                     .isInstanceOf(NetworkNotReadyException.class)
                     .hasMessage("multicast interface 'nosuch9' does not exist on this host");
         } finally {
@@ -59,10 +62,10 @@ class InterfaceGuardTest {
 
     @Test
     void an_interface_that_is_down_or_has_no_ipv4_address_yet_is_not_ready_and_one_with_both_is() {
-        assertThat(InterfaceGuard.notReady(new InterfaceGuard.Candidate("wan9", false, false, true, false, false)))
+        assertThat(InterfaceGuard.notReady(new InterfaceGuard.Candidate("wan9", false, false)))
                 .contains("multicast interface 'wan9' is not up yet");
-        assertThat(InterfaceGuard.notReady(new InterfaceGuard.Candidate("wan9", true, false, true, false, false)))
+        assertThat(InterfaceGuard.notReady(new InterfaceGuard.Candidate("wan9", true, false)))
                 .contains("multicast interface 'wan9' has no IPv4 address yet");
-        assertThat(InterfaceGuard.notReady(new InterfaceGuard.Candidate("wan9", true, false, true, false, true))).isEmpty();
+        assertThat(InterfaceGuard.notReady(new InterfaceGuard.Candidate("wan9", true, true))).isEmpty();
     }
 }
