@@ -3,6 +3,7 @@ package org.jphmesh.web;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.jphmesh.bus.config.ConfigBlock;
 import org.jphmesh.bus.config.ConfigException;
 import org.jphmesh.bus.config.ConfigSource;
 import org.jphmesh.bus.config.SensorConfig;
@@ -17,52 +18,52 @@ public record WebSettings(String bind, int port, boolean anonymousRead, boolean 
                           Path staticDir, int sessionIdleMinutes) {
 
     public static final int DEFAULT_PORT = 7070;
+    public static final int DEFAULT_SESSION_IDLE_MINUTES = 480;
 
     public WebSettings {
         if (bind == null || !bind.matches("[A-Za-z0-9.\\-:\\[\\]]+")) {
-            throw new ConfigException("Sensor.Web.Bind must be an address or host name, not '" + bind + "'");
+            throw new ConfigException("Bind must be an address or host name, not '" + bind + "'");
         }
         if (port < 0 || port > 65535) {
-            throw new ConfigException("Sensor.Web.Port must be 0..65535 (0 picks a free port), not " + port);
+            throw new ConfigException("Port must be 0..65535 (0 picks a free port), not " + port);
         }
         if (staticDir != null && !Files.isRegularFile(staticDir.resolve("index.html"))) {
-            throw new ConfigException("Sensor.Web.StaticDir " + staticDir + " has no index.html");
+            throw new ConfigException("StaticDir " + staticDir + " has no index.html");
         }
         if (sessionIdleMinutes < 1) {
-            throw new ConfigException("Sensor.Web.SessionIdleMinutes must be >= 1, not " + sessionIdleMinutes);
+            throw new ConfigException("SessionIdleMinutes must be >= 1, not " + sessionIdleMinutes);
         }
     }
 
     public static WebSettings defaults() {
-        return new WebSettings("127.0.0.1", DEFAULT_PORT, false, false, false, null, 480);
+        return new WebSettings("127.0.0.1", DEFAULT_PORT, false, false, false, null, DEFAULT_SESSION_IDLE_MINUTES);
     }
 
+    /**
+     * The entry's {@code Sensor.Web} block through the strict reader: numbers may be written as text
+     * ({@code "Port": "7070"}), as elsewhere in config.json, but a value that is not one ({@code "abc"}) is
+     * refused with the key named, never replaced by the default.
+     */
     public static WebSettings fromEntry(SensorConfig entry) {
-        JsonNode web = entry.sensor().path("Web");
         String label = "Sensors (" + entry.codifier() + ").Sensor.Web";
+        JsonNode node = entry.sensor().get("Web");
+        if (node == null || node.isNull()) {
+            return defaults();
+        }
+        ConfigBlock web = ConfigBlock.of(node, label);
+        String bind = web.text("Bind", "127.0.0.1");
+        int port = web.integer("Port", DEFAULT_PORT);
+        boolean anonymousRead = web.bool("AnonymousRead", false);
+        boolean secureCookies = web.bool("SecureCookies", false);
+        boolean trustProxy = web.bool("TrustProxy", false);
+        Path staticDir = web.optionalText("StaticDir").map(ConfigSource::expandHome).orElse(null);
+        int sessionIdleMinutes = web.integer("SessionIdleMinutes", DEFAULT_SESSION_IDLE_MINUTES);
         try {
-            JsonNode port = web.path("Port");
-            if (!port.isMissingNode() && !port.canConvertToInt()) {
-                throw new ConfigException("Sensor.Web.Port must be a number, not " + port);
-            }
-            return new WebSettings(web.path("Bind").asText("127.0.0.1"), port.asInt(DEFAULT_PORT),
-                    bool(web, "AnonymousRead"), bool(web, "SecureCookies"), bool(web, "TrustProxy"),
-                    web.hasNonNull("StaticDir") ? ConfigSource.expandHome(web.get("StaticDir").asText()) : null,
-                    web.path("SessionIdleMinutes").asInt(480));
+            return new WebSettings(bind, port, anonymousRead, secureCookies, trustProxy, staticDir, sessionIdleMinutes);
         } catch (ConfigException e) {
-            throw new ConfigException(label + ": " + e.getMessage());
+            // The record's own checks name the key alone; here it gets the entry's path in front.
+            throw new ConfigException(label + "." + e.getMessage());
         }
-    }
-
-    private static boolean bool(JsonNode web, String key) {
-        JsonNode value = web.path(key);
-        if (value.isMissingNode() || value.isNull()) {
-            return false;
-        }
-        if (!value.isBoolean()) {
-            throw new ConfigException("Sensor.Web." + key + " must be true or false, not " + value);
-        }
-        return value.asBoolean();
     }
 
     public WebSettings withPort(int other) {
