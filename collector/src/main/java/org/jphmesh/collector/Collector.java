@@ -111,7 +111,8 @@ public final class Collector implements AutoCloseable {
         StateChanges changes = new StateChanges();
         ByteBuffer scratch = ByteBuffer.allocate(FrameCodec.MAX_DATAGRAM_BYTES);
         long[] lastStored = {0};
-        this.node = Node.start(options, new NodeCallbacks() {
+        // A collector never gives way to another instance of its codifier: a forged frame must not end the recording.
+        this.node = Node.start(options.withStopOnDuplicate(false), new NodeCallbacks() {
             // On the I/O thread: into the journal before anything else, so nothing heard can be lost.
             @Override
             public void onFrame(Node n, Frame frame, InetSocketAddress sender) {

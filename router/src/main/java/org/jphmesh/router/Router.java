@@ -81,7 +81,7 @@ public final class Router implements AutoCloseable {
             }
             router.node = Node.start(NodeOptions.of(codifier, configLocation)
                     .withConfig(config.withMulticast(homeMulticast(settings.home(), mesh)))
-                    .withEventLoopGroup(io).withoutReadingData(), router.callbacks(codifier));
+                    .withEventLoopGroup(io).withoutReadingData().withStopOnDuplicate(false), router.callbacks(codifier));
         } catch (RuntimeException e) {
             router.close();
             throw e;

@@ -22,6 +22,7 @@ final class ControlSender {
     private final RandomGenerator random;
     private final Set<Long> ownStarts = ConcurrentHashMap.newKeySet();
     private OutgoingSequence sequence;
+    private OutgoingSequence previous;
     private volatile double startTime;
 
     ControlSender(Codifier self, MulticastTransport transport, Clock clock, RandomGenerator random) {
@@ -33,6 +34,7 @@ final class ControlSender {
 
     /** A fresh sequence and start time, announced with {@code N}: at start and after a reload. */
     synchronized void announce(boolean active) {
+        previous = sequence;
         sequence = OutgoingSequence.random(random);
         ownStarts.add(sequence.start());
         startTime = clock.millis();
@@ -47,6 +49,11 @@ final class ControlSender {
     /** True when an {@code N} with this sequence number was announced by this very instance. */
     boolean isOwnStart(long start) {
         return ownStarts.contains(start);
+    }
+
+    /** True when a control frame with this sequence number may have been sent by this instance. */
+    synchronized boolean sentHere(long number) {
+        return ownStarts.contains(number) || sequence.issued(number) || previous != null && previous.issued(number);
     }
 
     /** The start time announced with the current sequence, epoch milliseconds. */

@@ -41,6 +41,12 @@ final class DataSender {
         this.sent = sent;
     }
 
+    /** True when a reading of {@code as} with this sequence number may have been sent by this instance. */
+    boolean sentHere(Codifier as, long number) {
+        Stream stream = streams.get(as);
+        return stream != null && stream.sequence.issued(number);
+    }
+
     void send(Codifier as, DataPayload payload) {
         if (payload instanceof SequenceStart) {
             throw new IllegalArgumentException("data sequences are announced by the node, not sent by hand");

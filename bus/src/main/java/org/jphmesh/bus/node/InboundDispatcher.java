@@ -1,7 +1,6 @@
 package org.jphmesh.bus.node;
 
 import java.net.InetSocketAddress;
-import java.time.Instant;
 import org.jphmesh.bus.config.SensorConfig;
 import org.jphmesh.bus.frame.BusChannel;
 import org.jphmesh.bus.frame.Codifier;
@@ -36,8 +35,8 @@ final class InboundDispatcher {
     void onFrame(BusChannel channel, Frame frame, InetSocketAddress sender) {
         Codifier self = node.codifier();
         if (frame.from().equals(self) || node.proxies().contains(frame.from())) {
-            if (frame.flag() == Flag.NEW_SEQUENCE && frame.from().equals(self)) {
-                checkDuplicate(frame, sender);
+            if (frame.from().equals(self) && !node.sentHere(frame)) {
+                node.heardOwnCodifier(frame, sender);
             }
             return;
         }
@@ -108,23 +107,6 @@ final class InboundDispatcher {
             return node.entry().controlEnabled();
         }
         return node.config().sensor(target).map(SensorConfig::controlEnabled).orElse(false);
-    }
-
-    private void checkDuplicate(Frame frame, InetSocketAddress sender) {
-        ControlSender control = node.control();
-        if (control.isOwnStart(frame.sequence()) || !node.stopsOnDuplicate()) {
-            return;
-        }
-        double theirs = frame.control().timeComponent();
-        double mine = control.startTime();
-        boolean theyAreNewer = theirs > mine || (theirs == mine && frame.sequence() > control.currentStart());
-        if (theyAreNewer) {
-            Codifier self = node.codifier();
-            LOG.error("{} - another instance of {} started at {} on {}; this older instance stops."
-                    + " Run each codifier once on the mesh.", self, self, Instant.ofEpochMilli((long) theirs),
-                    sender.getAddress().getHostAddress());
-            new Thread(node::stopAsReplaced, "jph-" + self + "-stop").start();
-        }
     }
 
     private static boolean overrides(NodeCallbacks callbacks, String method) {

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledFuture;
@@ -25,6 +26,7 @@ import org.jphmesh.bus.metrics.BusCounters;
 import org.jphmesh.bus.sequence.SequenceAccounting;
 import org.jphmesh.bus.transport.InboundFrameListener;
 import org.jphmesh.bus.transport.MulticastTransport;
+import org.jphmesh.bus.transport.RateLimitedLog;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -48,6 +50,9 @@ public final class Node implements AutoCloseable {
     private final BusCounters counters = new BusCounters();
     private final SequenceAccounting accounting = new SequenceAccounting();
     private final PingTracker pings = new PingTracker();
+    private final DuplicateWatch duplicates;
+    private final RateLimitedLog conflictLog = new RateLimitedLog(LOG, 60_000);
+    private volatile DuplicateInstance duplicate;
     private final CompletableFuture<StopReason> stopped = new CompletableFuture<>();
     private final CallbackRunner runner;
 
@@ -70,6 +75,7 @@ public final class Node implements AutoCloseable {
         this.self = options.codifier();
         this.runner = new CallbackRunner(self.value(), counters);
         this.inbound = new InboundDispatcher(this, callbacks, runner);
+        this.duplicates = new DuplicateWatch(options.clock());
     }
 
     /**
@@ -199,8 +205,45 @@ public final class Node implements AutoCloseable {
         sendAlive();
     }
 
-    void stopAsReplaced() {
-        shutDown(StopReason.DUPLICATE_INSTANCE, false);
+    /** True when this instance may have sent {@code frame} (its codifier and a sequence number it gave out). */
+    boolean sentHere(Frame frame) {
+        return frame.channel() == BusChannel.CONTROL ? control.sentHere(frame.sequence())
+                : data.sentHere(frame.from(), frame.sequence());
+    }
+
+    /**
+     * A frame with this node's codifier that this instance did not send. Once {@link DuplicateWatch} has evidence
+     * of a second instance, a node that stops on duplicates gives way if the other one is newer, as the legacy
+     * nodes do; any other program (a collector, a dashboard, a router) keeps running and reports the conflict.
+     */
+    void heardOwnCodifier(Frame frame, InetSocketAddress sender) {
+        DuplicateInstance evidence = duplicates.observe(frame, sender.getAddress(), control.startTime(),
+                control.currentStart()).orElse(null);
+        if (evidence == null) {
+            return;
+        }
+        boolean first = duplicate == null || !duplicate.host().equals(evidence.host());
+        duplicate = evidence;
+        if (evidence.newer() && options.stopOnDuplicate()) {
+            LOG.error("{} - {}; this older instance stops. Run each codifier once on the mesh.", self,
+                    evidence.describe(self.value()));
+            new Thread(() -> shutDown(StopReason.DUPLICATE_INSTANCE, false), "jph-" + self + "-stop").start();
+            return;
+        }
+        conflictLog.warn("conflict", "{} - {}; this instance keeps running. Run each codifier once on the mesh.", self,
+                evidence.describe(self.value()));
+        if (first) {
+            runner.submit("duplicate", () -> callbacks.onDuplicateInstance(this, evidence));
+        }
+    }
+
+    /** The latest evidence of another instance of this codifier, while it was heard within the last 10 minutes. */
+    public Optional<DuplicateInstance> duplicateInstance() {
+        DuplicateInstance latest = duplicate;
+        if (latest == null || options.clock().millis() - latest.lastHeard().toEpochMilli() > DuplicateWatch.FORGET_MILLIS) {
+            return Optional.empty();
+        }
+        return Optional.of(latest);
     }
 
     ControlSender control() {
@@ -209,10 +252,6 @@ public final class Node implements AutoCloseable {
 
     PingTracker pings() {
         return pings;
-    }
-
-    boolean stopsOnDuplicate() {
-        return options.stopOnDuplicate();
     }
 
     long clockMillis() {

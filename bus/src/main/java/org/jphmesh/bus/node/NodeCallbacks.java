@@ -55,4 +55,12 @@ public interface NodeCallbacks {
      */
     default void onGap(Node node, SequenceGap gap) {
     }
+
+    /**
+     * Another instance of this node's codifier runs on the mesh (see {@link DuplicateInstance}), and this node keeps
+     * running: a program that never gives way (a collector, a dashboard) reports the conflict here. Called once per
+     * other host, on the callback thread; {@link Node#duplicateInstance()} tells whether it goes on.
+     */
+    default void onDuplicateInstance(Node node, DuplicateInstance other) {
+    }
 }

@@ -14,7 +14,9 @@ import org.jphmesh.bus.frame.Codifier;
  * @param config         the config already loaded from {@code configLocation}, or {@code null} to load it
  * @param adHocType      for programs that may run without an entry of their own (a console): the entry type
  *                       to assume; {@code null} requires an entry
- * @param stopOnDuplicate stop this node when a newer instance of its codifier announces itself
+ * @param stopOnDuplicate give way (stop) when evidence shows a newer instance of its codifier runs, as a sensor node
+ *                       does; false for programs that must never stop for it (collector, dashboard, router, console),
+ *                       which report the conflict instead (see {@link DuplicateWatch})
  * @param eventLoopGroup I/O threads to share between nodes of one process, or {@code null} for the node's own
  * @param interfaceOverride interface to use whatever the config says (a command-line {@code -I}), or {@code null};
  *                       applied again after every reload

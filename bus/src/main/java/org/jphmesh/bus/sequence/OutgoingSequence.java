@@ -30,6 +30,13 @@ public final class OutgoingSequence {
         return start;
     }
 
+    /** True when {@code sequence} was given out here: the start, or a number up to the last one taken. */
+    public boolean issued(long sequence) {
+        long modulus = Frame.MAX_SEQUENCE + 1;
+        long taken = Math.floorMod(last.get() - start, modulus);
+        return Math.floorMod(sequence - start, modulus) <= taken;
+    }
+
     /** The sequence number of the next frame after the announcement. */
     public long next() {
         return last.updateAndGet(Frame::nextSequence);

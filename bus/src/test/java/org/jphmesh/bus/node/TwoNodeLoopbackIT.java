@@ -4,12 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import org.jphmesh.bus.codec.FrameCodec;
 import org.jphmesh.bus.frame.BusChannel;
 import org.jphmesh.bus.frame.Codifier;
 import org.jphmesh.bus.frame.Flag;
@@ -18,6 +22,7 @@ import org.jphmesh.bus.frame.Frame;
 import org.jphmesh.bus.frame.JsonReading;
 import org.jphmesh.bus.frame.SequenceStart;
 import org.jphmesh.bus.sequence.SequenceStats;
+import org.jphmesh.bus.testing.LoopbackSender;
 import org.jphmesh.bus.testing.RecordingCallbacks;
 import org.jphmesh.bus.testing.TestMesh;
 import org.junit.jupiter.api.AfterEach;
@@ -148,15 +153,61 @@ class TwoNodeLoopbackIT {
     }
 
     @Test
-    void a_second_instance_of_a_codifier_makes_the_older_one_stop() throws Exception {
+    void a_second_instance_of_a_codifier_makes_the_older_one_stop_once_its_stream_is_evidence() throws Exception {
         Node older = start("C1", new RecordingCallbacks());
-        Thread.sleep(5);
+        long olderStart = System.currentTimeMillis();
+        await().until(() -> System.currentTimeMillis() > olderStart);
         Node newer = start("C1", new RecordingCallbacks());
 
-        assertThat(older.whenStopped().get(5, TimeUnit.SECONDS)).isEqualTo(StopReason.DUPLICATE_INSTANCE);
+        // The newer one's N and then its keep-alives (every second) must be heard for a few seconds first.
+        assertThat(older.whenStopped().get(15, TimeUnit.SECONDS)).isEqualTo(StopReason.DUPLICATE_INSTANCE);
         assertThat(newer.whenStopped()).isNotDone();
         Node ck = start("CK", new RecordingCallbacks());
         assertThat(ck.ping(C1, Duration.ofSeconds(2)).get(3, TimeUnit.SECONDS)).hasSize(1);
+    }
+
+    @Test
+    void a_forged_announcement_of_a_newer_instance_does_not_stop_a_node() throws Exception {
+        Node c1 = start("C1", new RecordingCallbacks());
+        Node ck = start("CK", new RecordingCallbacks());
+        try (LoopbackSender forger = new LoopbackSender()) {
+            for (int i = 0; i < 1_000; i++) {
+                ByteBuf buf = Unpooled.buffer();
+                FrameCodec.encode(Frame.control(ThreadLocalRandom.current().nextLong(Frame.MAX_SEQUENCE),
+                        System.currentTimeMillis() + 60_000, i % 2 == 0 ? Flag.NEW_SEQUENCE : Flag.ALIVE, C1,
+                        Codifier.BROADCAST, System.currentTimeMillis() + 60_000, true), buf);
+                byte[] datagram = new byte[buf.readableBytes()];
+                buf.readBytes(datagram);
+                buf.release();
+                forger.send(datagram, mesh.controlGroup(), mesh.controlPort());
+            }
+        }
+        // Answering after the flood, and still running a second later: the forgeries were not evidence.
+        assertThat(ck.ping(C1, Duration.ofSeconds(2)).get(3, TimeUnit.SECONDS)).hasSize(1);
+        await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(2)).until(() -> !c1.whenStopped().isDone());
+        assertThat(c1.duplicateInstance()).isEmpty();
+    }
+
+    @Test
+    void a_program_that_never_gives_way_reports_a_second_instance_and_keeps_running() throws Exception {
+        List<DuplicateInstance> reported = new java.util.concurrent.CopyOnWriteArrayList<>();
+        Node collector = Node.start(NodeOptions.of(C1, config.toString()).withStopOnDuplicate(false),
+                new RecordingCallbacks() {
+                    @Override
+                    public void onDuplicateInstance(Node node, DuplicateInstance other) {
+                        reported.add(other);
+                    }
+                });
+        nodes.add(collector);
+        long firstStart = System.currentTimeMillis();
+        await().until(() -> System.currentTimeMillis() > firstStart);
+        Node second = start("C1", new RecordingCallbacks());
+
+        await().atMost(Duration.ofSeconds(15)).until(() -> !reported.isEmpty());
+        assertThat(reported.get(0).newer()).isTrue();
+        assertThat(collector.duplicateInstance()).isPresent();
+        assertThat(collector.whenStopped()).isNotDone();
+        assertThat(second.whenStopped()).isNotDone();
     }
 
     @Test
