@@ -1,5 +1,7 @@
 package org.jphmesh.collector;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.netty.buffer.Unpooled;
@@ -15,12 +17,15 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.LongAdder;
 import org.jphmesh.bus.codec.FrameCodec;
 import org.jphmesh.bus.config.ConfigException;
 import org.jphmesh.bus.config.RedisSettings;
 import org.jphmesh.bus.config.SqlSettings;
 import org.jphmesh.bus.frame.BusChannel;
+import org.jphmesh.bus.frame.Flag;
 import org.jphmesh.bus.frame.Frame;
+import org.jphmesh.bus.node.DuplicateInstance;
 import org.jphmesh.bus.node.Node;
 import org.jphmesh.bus.node.NodeCallbacks;
 import org.jphmesh.bus.node.NodeOptions;
@@ -45,6 +50,7 @@ import org.slf4j.LoggerFactory;
 public final class Collector implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Collector.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     /** Default cap of the journal: about 20 million readings, days of a large mesh without its database. */
     public static final long DEFAULT_SPOOL_CAP_BYTES = 1L << 30;
@@ -84,6 +90,7 @@ public final class Collector implements AutoCloseable {
     private final PostgresSummaries summaries;
     private final ScheduledExecutorService maintenance;
     private final LossRepair repair;
+    private final LongAdder redisRows = new LongAdder();
     private final Node node;
 
     private Collector(NodeOptions options, Roles roles) {
@@ -110,7 +117,7 @@ public final class Collector implements AutoCloseable {
                 : new RedisStateStore(owner, redis.host(), redis.port(), redis.password(), redis.keyPrefix(), 50);
         StateChanges changes = new StateChanges();
         ByteBuffer scratch = ByteBuffer.allocate(FrameCodec.MAX_DATAGRAM_BYTES);
-        long[] lastStored = {0};
+        RowRate rate = new RowRate(options.clock());
         // A collector never gives way to another instance of its codifier: a forged frame must not end the recording.
         this.node = Node.start(options.withStopOnDuplicate(false), new NodeCallbacks() {
             // On the I/O thread: into the journal before anything else, so nothing heard can be lost.
@@ -124,11 +131,16 @@ public final class Collector implements AutoCloseable {
                 }
                 if (state != null) {
                     changes.of(frame, n.accounting()).forEach(state::apply);
+                    // Counted as jphRedis counted its writes: three per reading or new sequence.
+                    if (frame.channel() == BusChannel.DATA || frame.flag() == Flag.NEW_SEQUENCE) {
+                        redisRows.add(3);
+                    }
                 }
             }
 
             @Override
             public void onGap(Node n, SequenceGap gap) {
+                redisRows.increment();
                 if (repair != null && n.config().multicast().resend()) {
                     repair.onGap(n, gap);
                 }
@@ -143,28 +155,43 @@ public final class Collector implements AutoCloseable {
 
             @Override
             public void onTimer(Node n) {
-                if (writer == null) {
-                    return;
-                }
-                long now = writer.stored();
-                double seconds = n.entry().interval().toMillis() / 1000.0;
-                n.sendJson(n.codifier(), report(Math.round((now - lastStored[0]) / seconds * 10) / 10.0));
-                lastStored[0] = now;
+                rate.next(writer != null ? writer.stored() : redisRows.sum())
+                        .ifPresent(perMinute -> n.sendJson(n.codifier(), report(perMinute, n)));
+            }
+
+            @Override
+            public void onDuplicateInstance(Node n, DuplicateInstance other) {
+                LOG.error("{} - {}; this collector keeps recording. Stop the other one: two collectors of one codifier"
+                        + " confuse whoever reads their reports", n.codifier(), other.describe(n.codifier().value()));
             }
         });
         this.maintenance = summaries == null ? null : maintain(owner, summaries, node);
     }
 
     /**
-     * The collector's own reading: {@code value} is readings stored per second (what legacy tools plot);
-     * the other members let a dashboard show the journal's state and loss repair without reaching into the collector.
+     * The collector's own reading, as the legacy collectors sent theirs: {@code value} is rows written per minute
+     * (readings stored in PostgreSQL; for a Redis-only collector, Redis writes counted as jphRedis counted them).
+     * The other members let a dashboard show the journal's state, loss repair and a conflicting second instance
+     * without reaching into the collector.
      */
-    private String report(double storedPerSecond) {
-        long backlog = Math.max(0, journal.appended() - writer.stored() - writer.repeated());
-        return "{\"value\":" + storedPerSecond + ",\"stored\":" + writer.stored() + ",\"backlog\":" + backlog
-                + ",\"refused\":" + journal.refused() + ",\"outage\":" + writer.inOutage()
-                + ",\"resendRequests\":" + repair.requests() + ",\"recovered\":" + repair.recovered()
-                + ",\"givenUp\":" + repair.givenUp() + "}";
+    private String report(long rowsPerMinute, Node n) {
+        ObjectNode report = JSON.createObjectNode();
+        report.put("value", rowsPerMinute);
+        if (writer != null) {
+            report.put("stored", writer.stored());
+            report.put("backlog", Math.max(0, journal.appended() - writer.stored() - writer.repeated()));
+            report.put("refused", journal.refused());
+            report.put("outage", writer.inOutage());
+            report.put("resendRequests", repair.requests());
+            report.put("recovered", repair.recovered());
+            report.put("givenUp", repair.givenUp());
+        }
+        if (state != null) {
+            report.put("redisWritten", state.written());
+            report.put("redisFailures", state.failures());
+        }
+        n.duplicateInstance().ifPresent(other -> report.put("conflict", other.describe(n.codifier().value())));
+        return report.toString();
     }
 
     /** Every 10 s: the rollups of what was stored, and the network's loss as this collector saw it. */

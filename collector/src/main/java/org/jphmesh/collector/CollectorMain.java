@@ -3,6 +3,7 @@ package org.jphmesh.collector;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.jphmesh.bus.config.ConfigBlock;
 import org.jphmesh.bus.config.ConfigException;
 import org.jphmesh.bus.config.ConfigLoader;
 import org.jphmesh.bus.config.ConfigSource;
@@ -32,21 +33,26 @@ public final class CollectorMain implements Callable<Integer> {
     String interfaceName;
 
     private Path spool(SensorConfig entry) {
-        return ConfigSource.expandHome(entry.sensor().path("Spool").asText("~/.jph/spool/" + code));
+        return ConfigSource.expandHome(ConfigBlock.of(entry).text("Spool", "~/.jph/spool/" + code));
     }
 
     private static long spoolCap(SensorConfig entry) {
-        return entry.sensor().path("SpoolCapBytes").asLong(Collector.DEFAULT_SPOOL_CAP_BYTES);
+        return ConfigBlock.of(entry).wholeNumber("SpoolCapBytes", Collector.DEFAULT_SPOOL_CAP_BYTES);
     }
 
     public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    /** Runs the collector; returns its exit code (2 for a config error, with the message on standard error). */
+    static int run(String... args) {
         CommandLine cli = new CommandLine(new CollectorMain());
         cli.setExpandAtFiles(false);
         cli.setExecutionExceptionHandler((e, line, parsed) -> {
             line.getErr().println("collector: " + e.getMessage());
             return NodeProcess.exitCodeOf(e);
         });
-        System.exit(cli.execute(args));
+        return cli.execute(args);
     }
 
     @Override
@@ -63,9 +69,10 @@ public final class CollectorMain implements Callable<Integer> {
             default -> throw new ConfigException(code + " has Type " + entry.type()
                     + "; a collector runs jphPostgreSQL, jphRedis or Collector entries");
         };
+        // Every setting is read above, before the bus is joined: a bad entry never disturbs the running collector.
         Collector collector = Collector.start(NodeOptions.of(codifier, config).withConfig(loaded)
                 .withInterfaceOverride(interfaceName), roles);
-        // SIGTERM closes it and exits 0; replaced by a newer instance of its codifier, it exits 3.
+        // SIGTERM closes it and exits 0. It never gives way to another instance of its codifier: it reports it.
         return NodeProcess.await(List.of(collector.node().whenStopped()), collector::close, "collector-stop");
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import java.nio.file.Path;
@@ -15,9 +16,12 @@ import java.util.ArrayList;
 import java.util.List;
 import org.jphmesh.bus.codec.FrameCodec;
 import org.jphmesh.bus.frame.Codifier;
+import org.jphmesh.bus.frame.Flag;
 import org.jphmesh.bus.frame.FloatReading;
 import org.jphmesh.bus.frame.Frame;
+import org.jphmesh.bus.frame.JsonReading;
 import org.jphmesh.bus.frame.SequenceStart;
+import org.jphmesh.bus.json.JsonTree;
 import org.jphmesh.bus.node.Node;
 import org.jphmesh.bus.node.NodeOptions;
 import org.jphmesh.bus.testing.LoopbackSender;
@@ -85,6 +89,35 @@ class CollectorIT {
              ResultSet result = statement.executeQuery(sql)) {
             result.next();
             return result.getLong(1);
+        }
+    }
+
+    @Test
+    void the_collectors_own_reading_is_rows_per_minute_as_a_whole_number_as_the_legacy_collectors_sent() throws Exception {
+        migrate();
+        collector("Q1");
+        Node s1 = node("S1");
+        RecordingCallbacks console = new RecordingCallbacks();
+        running.add(Node.start(NodeOptions.of(Codifier.of("CK"), config.toString()), console));
+
+        for (int i = 0; i < 300; i++) {
+            s1.sendData(Codifier.of("S1"), (long) i);
+        }
+
+        // Q1's interval is 1 s: 300 rows in one interval is about 18,000 a minute, never the 300/s of before.
+        await().atMost(Duration.ofSeconds(15)).until(() -> console.data.stream()
+                .filter(f -> f.from().equals(Codifier.of("Q1")) && f.flag() == Flag.JSON)
+                .map(CollectorIT::report)
+                .anyMatch(report -> report.get("stored").asLong() == 300 && report.get("value").asLong() > 300));
+        assertThat(console.data).filteredOn(f -> f.from().equals(Codifier.of("Q1")) && f.flag() == Flag.JSON)
+                .allSatisfy(f -> assertThat(report(f).get("value").isIntegralNumber()).isTrue());
+    }
+
+    private static JsonNode report(Frame frame) {
+        try {
+            return JsonTree.read(((JsonReading) frame.payload()).json());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
     }
 

@@ -9,9 +9,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import org.jphmesh.bus.config.RedisSettings;
 import org.jphmesh.bus.frame.Codifier;
+import org.jphmesh.bus.frame.DataPayload;
 import org.jphmesh.bus.frame.Flag;
+import org.jphmesh.bus.frame.Readings;
 import org.jphmesh.bus.node.Node;
 import org.jphmesh.bus.node.NodeOptions;
 import org.jphmesh.bus.testing.RecordingCallbacks;
@@ -93,9 +96,37 @@ class RedisStateIT {
         await().atMost(Duration.ofSeconds(5)).until(() -> "False".equals(redis.hget(prefix + "S1", "IsActive")));
         Map<String, String> s1 = redis.hgetAll(prefix + "S1");
         assertThat(s1).containsEntry("Codifier", "S1").containsEntry("Value", "21.5").containsEntry("DPacketsLost", "0")
-                .containsKeys("DTimestamp", "DResetTime", "HTimestamp", "ITimestamp", "CResetTime");
+                .containsKeys("DTimestamp", "DResetTime", "ITimestamp", "CResetTime");
+        // As jphRedis wrote it: a command sets the sender's field, not the target's.
+        await().atMost(Duration.ofSeconds(5)).until(() -> redis.hget(prefix + "CK", "HTimestamp") != null);
         await().atMost(Duration.ofSeconds(5)).until(() -> live.stream().anyMatch(m -> m.contains("\"S1\"")));
         subscriber.interrupt();
+    }
+
+    @Test
+    void values_and_ping_times_reach_redis_as_jphredis_wrote_them() throws Exception {
+        collector = Collector.start(NodeOptions.of(Codifier.of("R1"), config.toString()),
+                new Collector.Roles(null, null, 0, new RedisSettings("127.0.0.1", 6379, null, prefix)));
+        sensor = Node.start(NodeOptions.of(Codifier.of("S1"), config.toString()), new RecordingCallbacks());
+        console = Node.start(NodeOptions.of(Codifier.of("CK"), config.toString()), new RecordingCallbacks());
+        Codifier s1 = Codifier.of("S1");
+        Map<DataPayload, String> expected = new java.util.LinkedHashMap<>();
+        expected.put(Readings.of(7L), "7");
+        expected.put(Readings.json("{\"value\":true}"), "True");
+        expected.put(Readings.json("{\"value\":\"text\"}"), "text");
+        expected.put(Readings.json("{\"stored\":3}"), "{\"stored\":3}");
+        expected.put(Readings.of(21.3f), "21.3");
+
+        for (Map.Entry<DataPayload, String> reading : expected.entrySet()) {
+            sensor.send(s1, reading.getKey());
+            await().atMost(Duration.ofSeconds(5)).untilAsserted(() ->
+                    assertThat(redis.hget(prefix + "S1", "Value")).isEqualTo(reading.getValue()));
+        }
+        console.ping(s1, Duration.ofSeconds(2)).get(3, TimeUnit.SECONDS);
+        await().atMost(Duration.ofSeconds(5)).until(() -> redis.hget(prefix + "S1", "TRequest") != null
+                && redis.hget(prefix + "CK", "PRequest") != null);
+        assertThat(redis.hget(prefix + "CK", "PRequest")).matches("\\d{13}\\.\\d+").doesNotContain("E");
+        assertThat(redis.hget(prefix + "S1", "TRequest")).isEqualTo(redis.hget(prefix + "CK", "PRequest"));
     }
 
     @Test

@@ -3,29 +3,27 @@ package org.jphmesh.collector.ingest;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.OptionalDouble;
 import java.util.concurrent.ConcurrentHashMap;
 import org.jphmesh.bus.frame.BusChannel;
 import org.jphmesh.bus.frame.Codifier;
 import org.jphmesh.bus.frame.DataPayload;
 import org.jphmesh.bus.frame.Flag;
 import org.jphmesh.bus.frame.Frame;
-import org.jphmesh.bus.frame.ReadingValues;
-import org.jphmesh.bus.frame.TextReading;
 import org.jphmesh.bus.sequence.SequenceAccounting;
 import org.jphmesh.bus.sequence.SequenceStats;
 
 /**
  * What each frame changes in the latest-state hashes, in the legacy jphRedis layout, so the legacy
  * dashboard keeps working: a reading sets {@code Value}, {@code DTimestamp} and {@code DPacketsLost} of
- * its codifier; {@code n} resets the loss count; {@code N}, {@code I}, {@code T} set their sender's
- * fields; {@code P}, {@code H}, {@code S}, {@code C} their target's. Timestamps are the frames' epoch
- * milliseconds; {@code IsActive} is {@code True}/{@code False} as Python wrote it. Two fields are new:
- * {@code DDuplicated} and {@code DReordered}, the collector's counts for the codifier's readings.
+ * its codifier; {@code n} resets the loss count; every control frame sets its sender's fields, as jphRedis did
+ * ({@code P} the pinger's {@code PTimestamp}, {@code H} the halting console's {@code HTimestamp}). Timestamps are the
+ * frames' epoch milliseconds; values and numbers are written as Python wrote them ({@link PythonText}). Two fields
+ * are new: {@code DDuplicated} and {@code DReordered}, the collector's counts for the codifier's readings.
  */
 public final class StateChanges {
 
     private final Map<Codifier, Long> dataLostAtReset = new ConcurrentHashMap<>();
+    private final Map<Codifier, Long> controlLostAtReset = new ConcurrentHashMap<>();
 
     public List<StateChange> of(Frame frame, SequenceAccounting accounting) {
         Codifier from = frame.from();
@@ -47,7 +45,7 @@ public final class StateChanges {
             } else {
                 // A late or resent reading is history, not the latest state: it only corrects the loss count.
                 if (stats == null || stats.lastSequence() == (frame.sequence() & Frame.MAX_SEQUENCE)) {
-                    fields.put("Value", value((DataPayload) frame.payload()));
+                    fields.put("Value", PythonText.reading((DataPayload) frame.payload()));
                     fields.put("DTimestamp", ts);
                 }
                 fields.put("DPacketsLost", Long.toString(lost - dataLostAtReset.getOrDefault(from, 0L)));
@@ -55,6 +53,13 @@ public final class StateChanges {
             return List.of(new StateChange(from, fields));
         }
         double timeComponent = frame.control().timeComponent();
+        long controlLost = accounting.stats(from, BusChannel.CONTROL).map(SequenceStats::lost).orElse(0L);
+        if (frame.flag() == Flag.NEW_SEQUENCE) {
+            controlLostAtReset.put(from, controlLost);
+        } else if (controlLostAtReset.containsKey(from)) {
+            // jphRedis added each gap to CPacketsLost of a sender whose N it had heard.
+            fields.put("CPacketsLost", Long.toString(controlLost - controlLostAtReset.get(from)));
+        }
         switch (frame.flag()) {
             case NEW_SEQUENCE -> {
                 fields.put("CPacketsLost", "0");
@@ -65,48 +70,21 @@ public final class StateChanges {
                 fields.put("IsActive", frame.control().active() ? "True" : "False");
             }
             case PONG -> {
-                fields.put("TRequest", plain(timeComponent));
+                fields.put("TRequest", PythonText.number(timeComponent));
                 fields.put("TTimestamp", ts);
-                fields.put("TDuration", plain(frame.timestamp() - timeComponent));
+                fields.put("TDuration", PythonText.number(frame.timestamp() - timeComponent));
             }
-            case PING, HALT, START, RELOAD -> {
-                return target(frame, ts, timeComponent);
-            }
-            default -> {
-                return List.of();
-            }
-        }
-        return List.of(new StateChange(from, fields));
-    }
-
-    private static List<StateChange> target(Frame frame, String ts, double timeComponent) {
-        if (frame.to().isBroadcast()) {
-            return List.of();
-        }
-        Map<String, String> fields = new LinkedHashMap<>();
-        fields.put("Codifier", frame.to().value());
-        switch (frame.flag()) {
             case PING -> {
                 fields.put("PTimestamp", ts);
-                fields.put("PRequest", plain(timeComponent));
+                fields.put("PRequest", PythonText.number(timeComponent));
             }
             case HALT -> fields.put("HTimestamp", ts);
             case START -> fields.put("STimestamp", ts);
-            default -> fields.put("CTimestamp", ts);
+            case RELOAD -> fields.put("CTimestamp", ts);
+            default -> {
+                // A, E and the like: jphRedis only noted the sender's codifier.
+            }
         }
-        return List.of(new StateChange(frame.to(), fields));
-    }
-
-    /** The value as the legacy cache held it: the number (a j's value member), else the text. */
-    static String value(DataPayload payload) {
-        OptionalDouble number = ReadingValues.numeric(payload);
-        if (number.isPresent()) {
-            return plain(number.getAsDouble());
-        }
-        return payload instanceof TextReading text ? text.text() : payload.toString();
-    }
-
-    private static String plain(double value) {
-        return value == Math.rint(value) && Math.abs(value) < 1e15 ? Long.toString((long) value) + ".0" : Double.toString(value);
+        return List.of(new StateChange(from, fields));
     }
 }

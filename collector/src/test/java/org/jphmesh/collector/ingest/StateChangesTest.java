@@ -7,6 +7,7 @@ import org.jphmesh.bus.frame.Codifier;
 import org.jphmesh.bus.frame.Flag;
 import org.jphmesh.bus.frame.FloatReading;
 import org.jphmesh.bus.frame.Frame;
+import org.jphmesh.bus.frame.IntegerReading;
 import org.jphmesh.bus.frame.JsonReading;
 import org.jphmesh.bus.frame.SequenceStart;
 import org.jphmesh.bus.sequence.SequenceAccounting;
@@ -53,24 +54,34 @@ class StateChangesTest {
     }
 
     @Test
-    void a_json_reading_stores_its_value_member() {
+    void values_are_written_as_jphredis_wrote_them() {
         assertThat(seen(Frame.data(1, 5, C1, new JsonReading("{\"voltage\":1.875,\"value\":23.25}"))).get(0).fields())
                 .containsEntry("Value", "23.25");
+        assertThat(seen(Frame.data(2, 6, C1, new IntegerReading(7))).get(0).fields()).containsEntry("Value", "7");
+        assertThat(seen(Frame.data(3, 7, C1, new JsonReading("{\"value\":true}"))).get(0).fields()).containsEntry("Value", "True");
+        assertThat(seen(Frame.data(4, 8, C1, new JsonReading("{\"value\":\"text\"}"))).get(0).fields())
+                .containsEntry("Value", "text");
+        assertThat(seen(Frame.data(5, 9, C1, new JsonReading("{\"stored\":3}"))).get(0).fields())
+                .containsEntry("Value", "{\"stored\":3}");
     }
 
     @Test
-    void control_frames_set_their_fields_on_the_sender_or_the_target() {
+    void control_frames_set_their_senders_fields_as_jphredis_did() {
         assertThat(seen(Frame.control(7, 10, Flag.ALIVE, C1, Codifier.BROADCAST, 1, false)).get(0).fields())
                 .containsEntry("ITimestamp", "10").containsEntry("IsActive", "False");
         assertThat(seen(Frame.control(8, 11, Flag.NEW_SEQUENCE, C1, Codifier.BROADCAST, 1, true)).get(0).fields())
                 .containsEntry("CPacketsLost", "0").containsEntry("CResetTime", "11");
+        assertThat(seen(Frame.control(8, 11, Flag.NEW_SEQUENCE, CK, Codifier.BROADCAST, 1, true)).get(0).codifier())
+                .isEqualTo(CK);
         StateChange halt = seen(Frame.control(9, 12, Flag.HALT, CK, C1, 1, true)).get(0);
-        assertThat(halt.codifier()).isEqualTo(C1);
-        assertThat(halt.fields()).containsEntry("HTimestamp", "12");
-        assertThat(seen(Frame.control(10, 13, Flag.PING, CK, C1, 1000.5, true)).get(0).fields())
-                .containsEntry("PTimestamp", "13").containsEntry("PRequest", "1000.5");
-        assertThat(seen(Frame.control(11, 1003, Flag.PONG, C1, CK, 1000.0, true)).get(0).fields())
-                .containsEntry("TRequest", "1000.0").containsEntry("TTimestamp", "1003").containsEntry("TDuration", "3.0");
-        assertThat(seen(Frame.control(12, 14, Flag.HALT, CK, Codifier.BROADCAST, 1, true))).isEmpty();
+        assertThat(halt.codifier()).isEqualTo(CK);
+        assertThat(halt.fields()).containsEntry("HTimestamp", "12").containsEntry("CPacketsLost", "0");
+        assertThat(seen(Frame.control(10, 13, Flag.PING, CK, C1, 1796000000000.123, true)).get(0).fields())
+                .containsEntry("PTimestamp", "13").containsEntry("PRequest", "1796000000000.123");
+        assertThat(seen(Frame.control(11, 1796000000003L, Flag.PONG, C1, CK, 1796000000000.0, true)).get(0).fields())
+                .containsEntry("TRequest", "1796000000000.0").containsEntry("TTimestamp", "1796000000003")
+                .containsEntry("TDuration", "3.0").containsEntry("CPacketsLost", "2");
+        assertThat(seen(Frame.control(13, 14, Flag.HALT, CK, Codifier.BROADCAST, 1, true)).get(0).fields())
+                .containsEntry("HTimestamp", "14").containsEntry("CPacketsLost", "2");
     }
 }
