@@ -1,10 +1,11 @@
 package org.jphmesh.control;
 
 import java.net.InetSocketAddress;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.BiConsumer;
 import org.jphmesh.bus.config.ConfigLoader;
 import org.jphmesh.bus.config.MeshConfig;
-import org.jphmesh.bus.config.SensorConfig;
 import org.jphmesh.bus.frame.Codifier;
 import org.jphmesh.bus.frame.Frame;
 import org.jphmesh.bus.node.BusListener;
@@ -22,8 +23,8 @@ final class MeshOptions {
     String config;
 
     @Option(names = {"-c", "--code"}, scope = ScopeType.INHERIT,
-            description = "this tool's own codifier (default: the config's first ControlProgram entry, else CC);"
-                    + " not a count: ping counts with -n")
+            description = "this tool's own codifier (default: JC, or the first of J0..J9, JA..JZ the config does not"
+                    + " name, so no running program shares it); not a count: ping counts with -n")
     String code;
 
     @Option(names = {"-I", "--interface"}, scope = ScopeType.INHERIT,
@@ -50,7 +51,7 @@ final class MeshOptions {
         return interfaceName == null ? loaded : loaded.withInterface(interfaceName);
     }
 
-    /** This tool's codifier: {@code -c}, else the config's first ControlProgram entry, else CC. */
+    /** This tool's codifier: {@code -c}, else {@link #defaultCode}. */
     Codifier self(MeshConfig loaded) {
         return code != null ? parseCodifier(code, "--code") : defaultCode(loaded);
     }
@@ -63,11 +64,19 @@ final class MeshOptions {
         }
     }
 
-    private static Codifier defaultCode(MeshConfig config) {
-        return config.sensors().stream()
-                .filter(s -> "ControlProgram".equals(s.type()))
-                .map(SensorConfig::code)
-                .findFirst()
-                .orElse(Codifier.of("CC"));
+    /**
+     * A codifier no running program uses: every legacy and Java program needs an entry of its own, so one the config
+     * does not name is free. A console's entry ({@code CC}) is not: joining as it made the running Python console
+     * exit, as the legacy nodes do for a newer instance of their codifier. Fixed rather than random, so the legacy
+     * Redis and the dashboard see one tool, not a new codifier per run.
+     */
+    static Codifier defaultCode(MeshConfig config) {
+        List<String> candidates = new ArrayList<>(List.of("JC"));
+        for (char c : "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ".toCharArray()) {
+            candidates.add("J" + c);
+        }
+        return candidates.stream().map(Codifier::of).filter(code -> config.sensor(code).isEmpty()).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("the config names every codifier from JC and J0 to JZ;"
+                        + " give this tool one no program uses with -c"));
     }
 }

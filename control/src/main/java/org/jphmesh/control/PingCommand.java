@@ -75,9 +75,10 @@ final class PingCommand implements Callable<Integer> {
                 summarize(out, to, sent.get(), rtts, replies.get());
             }
         }, "jph-control-ping-summary");
-        Runtime.getRuntime().addShutdownHook(summaryOnInterrupt);
         try (Node node = parent.mesh.join(new NodeCallbacks() {
         })) {
+            // Only once on the mesh: a failed start prints its error, not empty statistics.
+            Runtime.getRuntime().addShutdownHook(summaryOnInterrupt);
             String name = node.config().sensor(to).map(s -> " (" + s.shortName() + ")").orElse("");
             out.printf("PING %s%s on %s%n", to, name, node.config().multicast().control().socketAddress());
             out.flush();
@@ -94,7 +95,7 @@ final class PingCommand implements Callable<Integer> {
         }
         try {
             Runtime.getRuntime().removeShutdownHook(summaryOnInterrupt);
-        } catch (IllegalStateException e) {
+        } catch (IllegalStateException | IllegalArgumentException e) {
             // Already shutting down: the hook prints the summary.
         }
         if (summarized.compareAndSet(false, true)) {

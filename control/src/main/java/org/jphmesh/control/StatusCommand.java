@@ -8,15 +8,14 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ThreadLocalRandom;
-import java.util.function.BiConsumer;
 import org.jphmesh.bus.config.MeshConfig;
 import org.jphmesh.bus.config.SensorConfig;
 import org.jphmesh.bus.frame.BusChannel;
 import org.jphmesh.bus.frame.Codifier;
 import org.jphmesh.bus.frame.Flag;
 import org.jphmesh.bus.frame.Frame;
-import org.jphmesh.bus.node.BusListener;
+import org.jphmesh.bus.node.Node;
+import org.jphmesh.bus.node.NodeCallbacks;
 import org.jphmesh.bus.sequence.SequenceAccounting;
 import org.jphmesh.bus.sequence.SequenceStats;
 import picocli.CommandLine.Command;
@@ -27,8 +26,8 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code jph-control status}: listens for a few seconds (after pinging {@code @@}, so every node speaks
- * at once) and prints one row per codifier heard.
+ * {@code jph-control status}: joins the mesh, listens for a few seconds (after pinging {@code @@}, so every node
+ * speaks at once) and prints one row per codifier heard.
  */
 @Command(name = "status", mixinStandardHelpOptions = true,
         description = "Listen for a few seconds and print a table of the nodes heard.")
@@ -57,34 +56,32 @@ final class StatusCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--listen must be > 0 seconds");
         }
         Map<Codifier, Heard> heard = new ConcurrentHashMap<>();
-        double probe = System.currentTimeMillis() + ThreadLocalRandom.current().nextInt(1, 1000) / 1000.0;
-        BiConsumer<Frame, InetSocketAddress> recorder = (frame, sender) -> {
-            if (frame.flag() == Flag.PING && frame.channel() == BusChannel.CONTROL
-                    && frame.control().timeComponent() == probe) {
-                return;
-            }
-            Heard h = heard.computeIfAbsent(frame.from(), c -> new Heard());
-            long now = System.currentTimeMillis();
-            h.lastFrameMillis = now;
-            if (frame.channel() == BusChannel.CONTROL) {
-                h.active = frame.control().active();
-                if (frame.flag() == Flag.ALIVE || frame.flag() == Flag.PONG || frame.flag() == Flag.NEW_SEQUENCE) {
-                    h.lastAliveMillis = now;
-                }
-            } else if (frame.flag() != Flag.DATA_SEQUENCE) {
-                synchronized (h) {
-                    h.readings++;
+        NodeCallbacks recorder = new NodeCallbacks() {
+            @Override
+            public void onFrame(Node node, Frame frame, InetSocketAddress sender) {
+                Heard h = heard.computeIfAbsent(frame.from(), c -> new Heard());
+                long now = System.currentTimeMillis();
+                h.lastFrameMillis = now;
+                if (frame.channel() == BusChannel.CONTROL) {
+                    h.active = frame.control().active();
+                    if (frame.flag() == Flag.ALIVE || frame.flag() == Flag.PONG || frame.flag() == Flag.NEW_SEQUENCE) {
+                        h.lastAliveMillis = now;
+                    }
+                } else if (frame.flag() != Flag.DATA_SEQUENCE) {
+                    synchronized (h) {
+                        h.readings++;
+                    }
                 }
             }
         };
-        long started = System.currentTimeMillis();
-        MeshConfig config = parent.mesh.load();
-        try (BusListener listener = parent.mesh.listen(recorder)) {
+        Duration listening = Duration.ofNanos(Math.round(listen * 1e9));
+        // Joined as a node, as the legacy console did: N first, then frames stamped when they are sent.
+        try (Node node = parent.mesh.join(recorder)) {
+            long started = System.currentTimeMillis();
             // One ping to everyone, so every node (legacy ones too) answers at once with its state.
-            listener.send(Frame.control(ThreadLocalRandom.current().nextLong(Frame.MAX_SEQUENCE), started,
-                    Flag.PING, parent.mesh.self(config), Codifier.BROADCAST, probe, true));
-            Thread.sleep(Duration.ofNanos(Math.round(listen * 1e9)).toMillis());
-            print(config, heard, listener.accounting(), System.currentTimeMillis() - started);
+            node.ping(Codifier.BROADCAST, listening);
+            Thread.sleep(listening.toMillis());
+            print(node.config(), heard, node.accounting(), System.currentTimeMillis() - started);
         }
         return heard.isEmpty() ? ExitCodes.NO_REPLY : ExitCodes.OK;
     }

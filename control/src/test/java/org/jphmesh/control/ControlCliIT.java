@@ -5,12 +5,16 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.jphmesh.bus.frame.BusChannel;
 import org.jphmesh.bus.frame.Codifier;
 import org.jphmesh.bus.frame.Flag;
+import org.jphmesh.bus.frame.Frame;
 import org.jphmesh.bus.node.Node;
 import org.jphmesh.bus.node.NodeOptions;
 import org.jphmesh.bus.testing.LegacyReferenceNode;
@@ -18,6 +22,7 @@ import org.jphmesh.bus.testing.LoopbackSender;
 import org.jphmesh.bus.testing.MalformedDatagrams;
 import org.jphmesh.bus.testing.RecordingCallbacks;
 import org.jphmesh.bus.testing.TestMesh;
+import org.jphmesh.bus.transport.InterfaceGuard;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -152,7 +157,7 @@ class ControlCliIT {
     void monitor_shows_frames_of_its_own_codifier_sent_by_another_console() throws Exception {
         sensor("C1");
         Cli.Running ready = Cli.start("-u", config, "monitor", "--from", "C1", "--count", "1", "--duration", "10");
-        Cli.Running monitor = Cli.start("-u", config, "monitor", "--from", "CC", "--to", "C1", "--count", "1",
+        Cli.Running monitor = Cli.start("-u", config, "monitor", "--from", "JC", "--to", "C1", "--count", "1",
                 "--duration", "10");
         // Both monitors open their sockets in the same way; once the first hears C1, the second listens too.
         await().atMost(Duration.ofSeconds(5)).until(() -> ready.outSoFar().contains(" C1 -> "));
@@ -160,7 +165,7 @@ class ControlCliIT {
 
         Cli.run("-u", config, "send", "C1", "H");
 
-        assertThat(monitor.result().get().out()).contains(" H CC -> C1 ");
+        assertThat(monitor.result().get().out()).contains(" H JC -> C1 ");
     }
 
     @Test
@@ -207,9 +212,52 @@ class ControlCliIT {
 
         JsonNode frame = new ObjectMapper().readTree(monitor.result().get().out().lines().findFirst().orElseThrow());
         assertThat(frame.get("flag").asText()).isEqualTo("H");
-        assertThat(frame.get("from").asText()).isEqualTo("CC");
+        assertThat(frame.get("from").asText()).isEqualTo("JC");
         assertThat(frame.get("channel").asText()).isEqualTo("control");
         assertThat(frame.has("active")).isTrue();
+    }
+
+    @Test
+    void status_joins_with_a_codifier_of_its_own_announcing_itself_before_its_ping_stamped_when_sent() {
+        RecordingCallbacks c1 = new RecordingCallbacks();
+        node("C1", c1);
+
+        assertThat(Cli.run("-u", config, "status", "--listen", "0.5").exit()).isZero();
+
+        List<Frame> fromTool = c1.heard(f -> f.channel() == BusChannel.CONTROL && f.from().equals(Codifier.of("JC")));
+        assertThat(fromTool).as("the tool's codifier is one the config does not name").isNotEmpty();
+        assertThat(fromTool.get(0).flag()).isEqualTo(Flag.NEW_SEQUENCE);
+        Frame ping = fromTool.stream().filter(f -> f.flag() == Flag.PING).findFirst().orElseThrow();
+        assertThat(ping.sequence()).isEqualTo(fromTool.get(0).sequence() + 1);
+        assertThat(ping.timestamp()).isGreaterThanOrEqualTo(fromTool.get(0).timestamp());
+    }
+
+    @Test
+    void a_running_legacy_console_is_not_replaced_by_the_tools_default_codifier() throws Exception {
+        LegacyReferenceNode console = new LegacyReferenceNode("CC", mesh, 200);
+        running.add(console);
+        sensor("C1");
+
+        assertThat(Cli.run("-u", config, "status", "--listen", "0.5").exit()).isZero();
+        assertThat(Cli.run("-u", config, "ping", "C1", "-n", "1").exit()).isZero();
+        assertThat(Cli.run("-u", config, "send", "C1", "S").exit()).isZero();
+
+        assertThat(console.replaced()).isFalse();
+        // The same tool told to use the console's codifier replaces it, as the legacy library decides.
+        assertThat(Cli.run("-u", config, "-c", "CC", "ping", "C1", "-n", "1").exit()).isZero();
+        await().atMost(Duration.ofSeconds(5)).until(console::replaced);
+    }
+
+    @Test
+    void a_ping_that_cannot_join_the_mesh_prints_its_error_and_no_statistics() throws Exception {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-D" + InterfaceGuard.ALLOWED_INTERFACES_PROPERTY + "=lo", "-cp", System.getProperty("java.class.path"),
+                ControlMain.class.getName(), "-u", config, "-I", "wan9", "ping", "C1", "-n", "1"));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(process.exitValue()).isEqualTo(2);
+        assertThat(output).contains("'wan9' refused").doesNotContain("ping statistics").doesNotContain("pings sent");
     }
 
     @Test

@@ -23,7 +23,8 @@ import java.util.concurrent.TimeUnit;
  * A node written from the legacy README alone, with plain {@code java.net} sockets and a
  * {@link ByteBuffer}, sharing no code with the bus: what a Python node on the wire looks like to the
  * Java tools. It sends {@code N}, then {@code n} and a float reading of 42.0 every interval while
- * active, answers {@code P} with {@code T}, and obeys {@code H}, {@code S} and {@code C}.
+ * active, answers {@code P} with {@code T}, and obeys {@code H}, {@code S} and {@code C}. Like the legacy
+ * library, it stops for good at one {@code I} or {@code N} of its own codifier announcing a later start.
  */
 public final class LegacyReferenceNode implements AutoCloseable {
 
@@ -35,6 +36,7 @@ public final class LegacyReferenceNode implements AutoCloseable {
     private final List<Character> flagsReceived = new CopyOnWriteArrayList<>();
     private volatile boolean active = true;
     private volatile boolean running = true;
+    private volatile boolean replaced;
     private long controlSeq;
     private long dataSeq;
     private boolean dataAnnounced;
@@ -53,6 +55,11 @@ public final class LegacyReferenceNode implements AutoCloseable {
 
     public boolean isActive() {
         return active;
+    }
+
+    /** True once it stopped for a newer instance of its codifier, as jph.py did with sys.exit(). */
+    public boolean replaced() {
+        return replaced;
     }
 
     /** The control flags addressed to this node, in arrival order. */
@@ -95,6 +102,12 @@ public final class LegacyReferenceNode implements AutoCloseable {
             String from = new String(buffer, 17, 2, StandardCharsets.US_ASCII);
             String to = new String(buffer, 19, 2, StandardCharsets.US_ASCII);
             double timeComponent = in.getDouble(28);
+            if (from.equals(code) && (flag == 'I' || flag == 'N') && timeComponent > startTime) {
+                replaced = true;
+                active = false;
+                running = false;
+                return;
+            }
             if (from.equals(code) || !(to.equals(code) || to.equals("@@"))) {
                 continue;
             }
