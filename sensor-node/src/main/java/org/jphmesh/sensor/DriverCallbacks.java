@@ -9,6 +9,7 @@ import org.jphmesh.bus.config.MeshConfig;
 import org.jphmesh.bus.config.SensorConfig;
 import org.jphmesh.bus.frame.BusChannel;
 import org.jphmesh.bus.frame.Codifier;
+import org.jphmesh.bus.frame.Flag;
 import org.jphmesh.bus.frame.Frame;
 import org.jphmesh.bus.node.Node;
 import org.jphmesh.bus.node.NodeCallbacks;
@@ -67,6 +68,10 @@ final class DriverCallbacks implements NodeCallbacks {
     }
 
     private void send(Node node, ReadResult result) {
+        if (result.status() == ReadResult.Status.GOOD) {
+            // As the legacy nodes: a good read says the node lives, so no I is due for another interval.
+            node.postponeKeepAlive();
+        }
         for (Reading reading : result.readings()) {
             try {
                 node.send(reading.codifier(), reading.payload());
@@ -89,6 +94,10 @@ final class DriverCallbacks implements NodeCallbacks {
         DriverRunner current = runner.get();
         if (current != null) {
             current.driver().onControl(frame);
+        }
+        // As the legacy node: a set-point or step is read out at once, not a whole SensorInterval later.
+        if ((frame.flag() == Flag.SET || frame.flag() == Flag.STEP) && node.isActive()) {
+            onTimer(node);
         }
     }
 

@@ -149,8 +149,9 @@ class LegacyConfigIT {
                 List<SensorConfig> batch = entries.subList(from, Math.min(from + PARALLEL, entries.size()));
                 Map<SensorConfig, Process> started = new LinkedHashMap<>();
                 for (SensorConfig entry : batch) {
+                    // Its own home: a controlSensor keeps its set-point under ~/.jph/state, which must not be the real one.
                     Process process = new ProcessBuilder("java", "-Djph.multicast.allowed-interfaces=lo",
-                            "-Djph.net.allowed-hosts=127.0.0.1", "-Xmx48m", "-jar", "target/sensor-node.jar",
+                            "-Djph.net.allowed-hosts=127.0.0.1", "-Duser.home=" + dir, "-Xmx48m", "-jar", "target/sensor-node.jar",
                             "-c", entry.codifier(), "-u", config.toString())
                             .redirectErrorStream(true).redirectOutput(dir.resolve(entry.codifier() + ".log").toFile()).start();
                     processes.add(process);

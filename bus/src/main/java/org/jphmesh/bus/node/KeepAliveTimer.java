@@ -7,9 +7,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 /**
- * Sends {@code I} when the node has been silent for a keep-alive interval. A reading counts as a sign of
- * life, so a node that reports more often than its interval sends no {@code I} at all, as the legacy
- * nodes behave. Runs on the node's I/O thread; {@link #activity()} is safe from any thread.
+ * Sends {@code I} every keep-alive interval unless {@link #activity()} postponed it: a good read does, as in the
+ * legacy nodes, so a sensor that reads well more often than its interval sends no {@code I} at all. Runs on the
+ * node's I/O thread; {@link #activity()} is safe from any thread.
  */
 final class KeepAliveTimer {
 

@@ -193,7 +193,6 @@ public final class Node implements AutoCloseable {
             throw new IllegalArgumentException("a resend request names one codifier, not @@");
         }
         control.send(Flag.RESEND, target, range.toTimeComponent(), active);
-        keepAlive.activity();
     }
 
     void setActive(boolean on, Codifier by) {
@@ -329,8 +328,16 @@ public final class Node implements AutoCloseable {
             return false;
         }
         data.send(as, payload);
-        keepAlive.activity();
         return true;
+    }
+
+    /**
+     * A read went well: no {@code I} is due for another keep-alive interval. The legacy nodes sent {@code I} every
+     * {@code KeepAliveInterval} unless a reading of state GOOD postponed it; other frames never did, so a
+     * set-point, a collector or a console keeps sending {@code I} however often it reports.
+     */
+    public void postponeKeepAlive() {
+        keepAlive.activity();
     }
 
     /** Sends a control frame with this node's start time as its time component. */
@@ -344,7 +351,6 @@ public final class Node implements AutoCloseable {
             throw new IllegalArgumentException("flag " + flag.letter() + " is a data flag");
         }
         control.send(flag, to, timeComponent, active);
-        keepAlive.activity();
     }
 
     private void sendAlive() {

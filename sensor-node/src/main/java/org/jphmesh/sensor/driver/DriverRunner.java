@@ -67,7 +67,7 @@ public final class DriverRunner implements AutoCloseable {
         }
         ReadResult result = callWithDeadline();
         switch (result.status()) {
-            case GOOD -> succeeded(good);
+            case GOOD, REPORTED -> succeeded(good);
             case NO_READING -> consecutiveFailures = 0;
             case WITH_ERRORS -> {
                 succeeded(withErrors);

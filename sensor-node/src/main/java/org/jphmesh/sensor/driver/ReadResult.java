@@ -5,7 +5,10 @@ import java.util.Objects;
 
 /**
  * What one read gave, told apart as the legacy node did: all good, some values with errors, a failed
- * read, or nothing to report this time (an input that only reports changes, a topic with no news).
+ * read, or nothing to report this time (an input that only reports changes, a topic with no news); and,
+ * for a node that reports a state it holds rather than reads (a set-point, a fan's duty), reported: sent
+ * like a good read, but, as the legacy controlSensor and fanControl returned no state, without postponing
+ * the node's keep-alive.
  */
 public record ReadResult(Status status, List<Reading> readings, String problem) {
 
@@ -14,7 +17,8 @@ public record ReadResult(Status status, List<Reading> readings, String problem) 
         GOOD,
         WITH_ERRORS,
         FAILED,
-        NO_READING
+        NO_READING,
+        REPORTED
     }
 
     public ReadResult {
@@ -40,6 +44,11 @@ public record ReadResult(Status status, List<Reading> readings, String problem) 
 
     public static ReadResult failed(String problem) {
         return new ReadResult(Status.FAILED, List.of(), problem);
+    }
+
+    /** A state the driver holds, sent every interval; the node's keep-alive goes on as if nothing were read. */
+    public static ReadResult reported(Reading reading) {
+        return new ReadResult(Status.REPORTED, List.of(reading), null);
     }
 
     public static ReadResult none() {

@@ -82,7 +82,7 @@ public final class FanControlDriver implements Driver {
 
     @Override
     public ReadResult read() {
-        return ReadResult.good(new Reading(codifier, Readings.of(Math.round(duty * 100) / 100.0)));
+        return ReadResult.reported(new Reading(codifier, Readings.of(Math.round(duty * 100) / 100.0)));
     }
 
     @Override

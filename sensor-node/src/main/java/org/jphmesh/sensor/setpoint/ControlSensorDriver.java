@@ -1,7 +1,11 @@
 package org.jphmesh.sensor.setpoint;
 
+import java.nio.file.Path;
+import java.time.Clock;
 import org.jphmesh.bus.config.ConfigBlock;
+import org.jphmesh.bus.config.ConfigSource;
 import org.jphmesh.bus.config.MeshConfig;
+import org.jphmesh.bus.config.RedisSettings;
 import org.jphmesh.bus.config.SensorConfig;
 import org.jphmesh.bus.frame.Codifier;
 import org.jphmesh.bus.frame.Flag;
@@ -14,9 +18,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@code "Type":"controlSensor"}: holds a set-point, starting at {@code Default}; {@code A} sets it,
- * {@code E} steps it (both need {@code "Control":"enabled"}), kept within {@code Min}..{@code Max} when
- * given. Sent every interval, like a reading.
+ * {@code "Type":"controlSensor"}: holds a set-point; {@code A} sets it, {@code E} steps it (both need
+ * {@code "Control":"enabled"}), kept within {@code Min}..{@code Max} when given, and read out at once and every
+ * interval. It starts from the set-point kept before a reload or restart ({@link SetPointStore}: Redis, as the
+ * legacy one did, or its own file {@code Sensor.StateFile}, default {@code ~/.jph/state/<code>.json}), else from
+ * {@code Default}.
  */
 public final class ControlSensorDriver implements Driver {
 
@@ -25,14 +31,27 @@ public final class ControlSensorDriver implements Driver {
     private final Codifier codifier;
     private final double min;
     private final double max;
+    private final SetPointStore store;
+    private final Clock clock;
     private volatile double value;
 
     public ControlSensorDriver(SensorConfig entry, MeshConfig config) {
+        this(entry, Clock.systemUTC());
+    }
+
+    ControlSensorDriver(SensorConfig entry, Clock clock) {
         ConfigBlock settings = ConfigBlock.of(entry);
         this.codifier = entry.code();
+        this.clock = clock;
         this.min = settings.number("Min", Double.NEGATIVE_INFINITY);
         this.max = settings.number("Max", Double.POSITIVE_INFINITY);
-        this.value = clamp(settings.number("Default", 0));
+        double fallback = settings.number("Default", 0);
+        Path file = ConfigSource.expandHome(settings.text("StateFile", "~/.jph/state/" + entry.codifier() + ".json"));
+        this.store = new SetPointStore(entry.codifier(), file, RedisSettings.fromEntry(entry));
+        this.value = clamp(store.load().map(saved -> {
+            LOG.info("{} - set-point {} as kept in {}", codifier, saved.value(), saved.from());
+            return saved.value();
+        }).orElse(fallback));
     }
 
     @Override
@@ -45,6 +64,7 @@ public final class ControlSensorDriver implements Driver {
         } else {
             return;
         }
+        store.save(value, clock.millis());
         LOG.info("{} - set-point {} by {}", codifier, value, frame.from());
     }
 
@@ -54,7 +74,7 @@ public final class ControlSensorDriver implements Driver {
 
     @Override
     public ReadResult read() {
-        return ReadResult.good(new Reading(codifier, Readings.of(value)));
+        return ReadResult.reported(new Reading(codifier, Readings.of(value)));
     }
 
     private double clamp(double candidate) {

@@ -21,6 +21,9 @@ import org.junit.jupiter.api.Test;
 
 class LegacyTypesTest {
 
+    @org.junit.jupiter.api.io.TempDir
+    java.nio.file.Path stateDir;
+
     @Test
     void every_type_in_the_legacy_config_is_a_driver_of_this_build_or_a_role_of_another_program() throws Exception {
         String json;
@@ -58,8 +61,10 @@ class LegacyTypesTest {
 
     @Test
     void a_set_point_starts_at_its_default_and_follows_set_and_step_within_its_limits() {
+        // Its own state file and no Redis (port 1 refuses at once): nothing kept yet, so it starts at Default.
         MeshConfig config = Entries.config("{\"Codifier\":\"FG\",\"Type\":\"controlSensor\",\"Control\":\"enabled\","
-                + "\"Sensor\":{\"Default\":\"6\",\"Min\":0,\"Max\":100}}");
+                + "\"Sensor\":{\"Default\":\"6\",\"Min\":0,\"Max\":100,\"StateFile\":\"" + stateDir.resolve("FG.json")
+                + "\",\"Redis\":{\"Port\":1}}}");
         ControlSensorDriver driver = new ControlSensorDriver(Entries.entry(config, "FG"), config);
         Codifier fg = Codifier.of("FG");
         Codifier ck = Codifier.of("CK");

@@ -1,0 +1,112 @@
+package org.jphmesh.sensor.setpoint;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Map;
+import java.util.Optional;
+import org.jphmesh.bus.config.RedisSettings;
+import org.jphmesh.bus.json.JsonTree;
+import org.jphmesh.bus.transport.NetworkGuard;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import redis.clients.jedis.DefaultJedisClientConfig;
+import redis.clients.jedis.HostAndPort;
+import redis.clients.jedis.Jedis;
+import redis.clients.jedis.exceptions.JedisException;
+
+/**
+ * Where a set-point outlives a reload and a restart. The legacy controlSensor started from its Redis hash's
+ * {@code Value} (which the collector keeps from its readings); this one also keeps a small file of its own,
+ * written atomically on every change, so a thermostat remembers its target after a power cut even without
+ * Redis. At start the newer of the two wins: the file is written before the reading is sent, Redis after the
+ * collector hears it, and a node moved to another host finds Redis newer than an old file there.
+ */
+final class SetPointStore {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SetPointStore.class);
+    private static final int REDIS_TIMEOUT_MILLIS = 500;
+
+    /** A set-point and when it was set, epoch milliseconds. */
+    record Saved(double value, long atMillis, String from) {
+    }
+
+    private final String codifier;
+    private final Path file;
+    private final RedisSettings redis;
+
+    SetPointStore(String codifier, Path file, RedisSettings redis) {
+        this.codifier = codifier;
+        this.file = file;
+        this.redis = redis;
+    }
+
+    /** The newest set-point kept, if any. */
+    Optional<Saved> load() {
+        Optional<Saved> own = fromFile();
+        Optional<Saved> cached = fromRedis();
+        if (own.isPresent() && cached.isPresent()) {
+            return Optional.of(cached.get().atMillis() > own.get().atMillis() ? cached.get() : own.get());
+        }
+        return own.isPresent() ? own : cached;
+    }
+
+    /** Keeps {@code value}: a new file replaces the old one in one step, so a crash leaves one or the other. */
+    void save(double value, long atMillis) {
+        try {
+            Files.createDirectories(file.toAbsolutePath().getParent());
+            Path next = file.resolveSibling(file.getFileName() + ".new");
+            Files.writeString(next, "{\"value\":" + value + ",\"at\":" + atMillis + "}\n", StandardCharsets.UTF_8);
+            try {
+                Files.move(next, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(next, file, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } catch (IOException e) {
+            LOG.warn("{} - the set-point {} is not kept in {} ({}); a restart starts from Redis or Default", codifier,
+                    value, file, e.toString());
+        }
+    }
+
+    private Optional<Saved> fromFile() {
+        try {
+            JsonNode saved = JsonTree.read(Files.readString(file, StandardCharsets.UTF_8));
+            if (saved != null && saved.path("value").isNumber() && saved.path("at").isNumber()) {
+                return Optional.of(new Saved(saved.get("value").asDouble(), saved.get("at").asLong(), file.toString()));
+            }
+            LOG.warn("{} - {} holds no set-point; ignored", codifier, file);
+        } catch (NoSuchFileException e) {
+            return Optional.empty();
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("{} - {} cannot be read ({}); ignored", codifier, file, e.toString());
+        }
+        return Optional.empty();
+    }
+
+    private Optional<Saved> fromRedis() {
+        if (NetworkGuard.refusal(URI.create("redis://" + redis.host() + ":" + redis.port())).isPresent()) {
+            return Optional.empty();
+        }
+        DefaultJedisClientConfig.Builder config = DefaultJedisClientConfig.builder()
+                .connectionTimeoutMillis(REDIS_TIMEOUT_MILLIS).socketTimeoutMillis(REDIS_TIMEOUT_MILLIS);
+        if (redis.password() != null) {
+            config.password(redis.password());
+        }
+        try (Jedis jedis = new Jedis(new HostAndPort(redis.host(), redis.port()), config.build())) {
+            Map<String, String> hash = jedis.hgetAll(redis.keyPrefix() + codifier);
+            double value = Double.parseDouble(hash.getOrDefault("Value", ""));
+            long at = Long.parseLong(hash.getOrDefault("DTimestamp", "0"));
+            return Double.isFinite(value) ? Optional.of(new Saved(value, at, "Redis " + redis.host() + ":" + redis.port()))
+                    : Optional.empty();
+        } catch (JedisException | NumberFormatException e) {
+            LOG.debug("{} - no set-point from Redis {}:{}: {}", codifier, redis.host(), redis.port(), e.toString());
+            return Optional.empty();
+        }
+    }
+}
