@@ -281,6 +281,41 @@ class WebApiIT {
     }
 
     @Test
+    void users_made_through_the_api_follow_the_one_password_rule_jph_sql_follows() {
+        WebTestRig.Client admin = rig.client().as(Role.admin);
+
+        assertError(admin.post("/api/users", "{\"email\":\"ann@example.org\",\"password\":\"nine char\",\"role\":\"viewer\"}"),
+                400, "password must have at least 10 characters");
+        assertError(admin.post("/api/users", "{\"email\":\"ann@example.org\",\"password\":\"ann@example.org\",\"role\":\"viewer\"}"),
+                400, "password must not be the account's email");
+        assertError(admin.post("/api/users", "{\"email\":\"ann@example.org\",\"password\":\" ANN@example.org\",\"role\":\"viewer\"}"),
+                400, "password must not be the account's email");
+        // 37 characters but 74 bytes: bcrypt would read only 72 of them.
+        assertError(admin.post("/api/users", "{\"email\":\"ann@example.org\",\"password\":\"" + "\u00e9".repeat(37)
+                + "\",\"role\":\"viewer\"}"), 400, "password must be at most 72 bytes");
+        // Changing an existing user's password goes through the same rule.
+        assertError(admin.post("/api/users", "{\"email\":\"viewer@example.org\",\"password\":\"viewer@example.org\",\"role\":\"viewer\"}"),
+                400, "password must not be the account's email");
+        assertThat(rig.client().login("viewer@example.org", WebTestRig.PASSWORD).statusCode()).isEqualTo(200);
+
+        assertThat(admin.post("/api/users", "{\"email\":\"ann@example.org\",\"password\":\"ten chars!\",\"role\":\"viewer\"}")
+                .statusCode()).isEqualTo(201);
+        assertThat(rig.client().login("ann@example.org", "ten chars!").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void an_email_longer_than_any_address_is_refused_before_the_login_limiter_counts_it() {
+        WebTestRig.Client flooder = rig.client();
+        String tooLong = "a".repeat(250) + "@example.org";
+        for (int i = 0; i < 10; i++) {
+            assertError(flooder.login(tooLong, "guess " + i), 400, "email must be at most 254 characters");
+        }
+
+        // Ten refused attempts from this address and none counted: it may still sign in.
+        assertThat(flooder.login("operator@example.org", WebTestRig.PASSWORD).statusCode()).isEqualTo(200);
+    }
+
+    @Test
     void malformed_datagrams_and_sequence_gaps_show_as_events_and_nothing_breaks() {
         try (LoopbackSender sender = new LoopbackSender()) {
             for (byte[] datagram : MalformedDatagrams.oneOfEachKind(false)) {

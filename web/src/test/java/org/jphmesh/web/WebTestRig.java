@@ -47,6 +47,11 @@ public final class WebTestRig implements AutoCloseable {
 
     /** {@code cfBlocks}: more members of the dashboard's {@code Sensor} block, e.g. {@code ,"Mqtt":{..}}. */
     public WebTestRig(Path dir, boolean anonymousRead, String cfBlocks) {
+        this(dir, anonymousRead, cfBlocks, 5432);
+    }
+
+    /** {@code sqlPort}: where the dashboard finds PostgreSQL, e.g. a {@code TcpProxy} the test can cut. */
+    public WebTestRig(Path dir, boolean anonymousRead, String cfBlocks, int sqlPort) {
         source.setUrl(database.url());
         source.setUser("postgres");
         Migrations.migrate(source);
@@ -61,7 +66,8 @@ public final class WebTestRig implements AutoCloseable {
         String databaseName = database.url().substring(database.url().lastIndexOf('/') + 1);
         config = mesh.writeConfig(dir, String.join(",",
                 "{\"Codifier\":\"CF\",\"ShortName\":\"Dashboard\",\"Type\":\"Web\",\"KeepAliveInterval\":60,"
-                        + "\"Sensor\":{\"SQL\":{\"Database\":\"" + databaseName + "\",\"User\":\"postgres\",\"Host\":\"127.0.0.1\"},"
+                        + "\"Sensor\":{\"SQL\":{\"Database\":\"" + databaseName + "\",\"User\":\"postgres\",\"Host\":\"127.0.0.1\","
+                        + "\"Port\":" + sqlPort + "},"
                         + "\"Web\":{\"Port\":0,\"AnonymousRead\":" + anonymousRead + "}" + cfBlocks + "}}",
                 TestMesh.entry("S1", "Simulated", 60, 3, "\"Sensor\":{\"Proxy\":[{\"Codifier\":\"S2\"}]}"),
                 "{\"Codifier\":\"S2\",\"ShortName\":\"S2 proxy\",\"Type\":\"Proxy\",\"Sensor\":{\"Codifier\":\"S1\"}}",

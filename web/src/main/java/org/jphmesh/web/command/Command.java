@@ -42,7 +42,7 @@ public enum Command {
             }
         }
         throw new CommandRefusedException(400, "command must be one of " + Arrays.stream(values()).map(Enum::name)
-                .collect(Collectors.joining(", ")) + " (or P, H, S, C, A, E), not '" + text + "'");
+                .collect(Collectors.joining(", ")) + " (or P, H, S, C, A, E), not '" + CommandRefusedException.echo(text) + "'");
     }
 
     public String lower() {

@@ -68,7 +68,8 @@ public final class CommandService {
         try {
             to = Codifier.of(text);
         } catch (IllegalArgumentException e) {
-            throw new CommandRefusedException(400, "'" + text + "' is not a codifier: " + e.getMessage());
+            throw new CommandRefusedException(400, "'" + CommandRefusedException.echo(text) + "' is not a codifier: "
+                    + CommandRefusedException.echo(e.getMessage()));
         }
         if (to.equals(Codifier.BROADCAST)) {
             if (command != Command.ping) {

@@ -124,14 +124,6 @@ public final class HistoryStore {
         }
     }
 
-    public boolean reachable() {
-        try (Connection connection = pool.getConnection()) {
-            return connection.isValid(1);
-        } catch (SQLException e) {
-            return false;
-        }
-    }
-
     private static final class Columns {
         private final List<Long> t = new ArrayList<>();
         private final List<Double> mean = new ArrayList<>();

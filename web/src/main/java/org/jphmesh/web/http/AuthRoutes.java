@@ -9,7 +9,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
+import org.jphmesh.app.accounts.PasswordRule;
 import org.jphmesh.web.http.auth.AccessGuard;
+import org.jphmesh.web.http.auth.LoginLimiter;
 import org.jphmesh.web.http.auth.Role;
 import org.jphmesh.web.http.auth.Session;
 import org.jphmesh.web.http.auth.UserStore;
@@ -40,6 +42,8 @@ final class AuthRoutes {
         JsonNode body = JsonBodies.object(ctx);
         String email = JsonBodies.text(body, "email");
         String password = JsonBodies.text(body, "password");
+        // Refused before the limiter: a key it would have to keep for a name no account can have.
+        checkEmailLength(email);
         checkPasswordLength(password);
         String address = guard.clientAddress(ctx);
         long wait = services.logins().attempt(address, email);
@@ -93,13 +97,14 @@ final class AuthRoutes {
         JsonNode body = JsonBodies.object(ctx);
         String email = JsonBodies.text(body, "email");
         String password = JsonBodies.text(body, "password");
-        if (!email.contains("@") || email.length() > 254) {
+        checkEmailLength(email);
+        if (!email.contains("@")) {
             throw new BadRequestException("email must be an address like ann@example.org, not '" + email + "'");
         }
-        if (password.length() < 10) {
-            throw new BadRequestException("password must have at least 10 characters");
-        }
-        checkPasswordLength(password);
+        // The one rule jph-sql user applies too.
+        PasswordRule.problem(email, password).ifPresent(problem -> {
+            throw new BadRequestException(problem);
+        });
         Role role;
         try {
             role = Role.parse(JsonBodies.text(body, "role"));
@@ -126,8 +131,14 @@ final class AuthRoutes {
 
     // bcrypt reads at most 72 bytes; the library refuses more rather than silently ignoring the rest.
     private static void checkPasswordLength(String password) {
-        if (password.getBytes(StandardCharsets.UTF_8).length > 72) {
-            throw new BadRequestException("password must be at most 72 bytes (UTF-8)");
+        if (password.getBytes(StandardCharsets.UTF_8).length > PasswordRule.MAX_BYTES) {
+            throw new BadRequestException("password must be at most " + PasswordRule.MAX_BYTES + " bytes (UTF-8)");
+        }
+    }
+
+    private static void checkEmailLength(String email) {
+        if (email.length() > LoginLimiter.MAX_ACCOUNT_CHARS) {
+            throw new BadRequestException("email must be at most " + LoginLimiter.MAX_ACCOUNT_CHARS + " characters");
         }
     }
 

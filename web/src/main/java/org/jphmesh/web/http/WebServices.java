@@ -12,15 +12,21 @@ import org.jphmesh.web.state.MeshView;
 
 /**
  * What the HTTP layer works with. {@code history} and {@code users} are null when the entry names no
- * database; {@code health} reports the parts the server does not own (Redis, MQTT).
+ * database; {@code health} reports the parts the server does not own (PostgreSQL, Redis, MQTT).
  */
 public record WebServices(WebSettings settings, Node node, MeshView view, CommandService commands, HistoryStore history,
                           UserStore users, SessionStore sessions, LoginLimiter logins, LiveHub live, WebMetrics metrics,
                           HealthReport health) {
 
-    /** The state of the parts beside the bus and the database, for {@code /health}. */
+    /** The state of the parts beside the bus, for {@code /health}: {@code up}, {@code down} or {@code not configured}. */
     public interface HealthReport {
+        /** Starts the checks that are due without waiting, so a request waits for them together, not in turn. */
+        default void refresh() {
+        }
+
         String redis();
+
+        String postgres();
 
         String mqtt();
     }

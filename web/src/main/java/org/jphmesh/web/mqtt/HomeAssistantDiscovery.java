@@ -20,7 +20,8 @@ import org.jphmesh.web.state.SensorView;
  * on/off are start/halt. Home Assistant requires {@code state_topic} for a sensor and {@code command_topic}
  * for number, button and switch, and groups entities into a device only when they have a {@code unique_id}.
  * Sensor and number are available only while the bridge and the sensor both are (availability_mode all);
- * button and switch follow the bridge alone, so a halted node can still be started.
+ * button and switch follow the bridge alone, so a halted node can still be started. An entity that commands
+ * is offered only when MQTT may give that command to that codifier: a button that is always refused helps nobody.
  */
 final class HomeAssistantDiscovery {
 
@@ -69,16 +70,19 @@ final class HomeAssistantDiscovery {
             json.put("state_class", "energy".equals(deviceClass) ? "total_increasing" : "measurement");
         }
         configs.add(new Config(topics.discoveryConfig("sensor", sensorId(code)), json.toString()));
-        if (entry != null && entry.controlEnabled() && settings.allows(Command.set)) {
+        if (entry != null && entry.controlEnabled() && settings.allows(Command.set) && settings.allowsTarget(code, true)) {
             configs.add(new Config(topics.discoveryConfig("number", sensorId(code) + "_set"),
                     setPoint(sensor, entry, unit, nodeEntry).toString()));
         }
         return configs;
     }
 
-    /** The node's ping button and its start/halt switch, as far as the allowed commands permit. */
+    /** The node's ping button and its start/halt switch, as far as the allowed commands and targets permit. */
     List<Config> node(String node, SensorConfig nodeEntry) {
         List<Config> configs = new ArrayList<>();
+        if (!settings.allowsTarget(node, nodeEntry != null)) {
+            return configs;
+        }
         if (settings.allows(Command.ping)) {
             ObjectNode ping = entity("Ping", nodeId(node) + "_ping", device(node, nodeEntry));
             ping.put("command_topic", topics.command(node));

@@ -18,12 +18,17 @@ import org.jphmesh.web.state.SensorView;
  * locks). It reads the view afresh for each codifier rather than trusting the {@link SensorView} it was
  * told about: notifications from the bus thread and the status ticker can arrive out of order, the view
  * cannot. It remembers what it last queued per topic so availability and attributes go out on change only.
+ *
+ * <p>A codifier without a config entry publishes nothing, retained or not, unless the settings opt in
+ * ({@link MqttSettings#publishes}): a flood of made-up codifiers must not leave thousands of retained topics
+ * and Home Assistant entities behind, and one that is only heard has no name, unit or type to show anyway.
  */
 final class MeshMessages {
 
     private final MeshView view;
     private final MqttTopics topics;
     private final OutboundQueue queue;
+    private final MqttSettings settings;
     private final HomeAssistantDiscovery discovery;
     private final boolean discoveryEnabled;
     private final Map<String, String> lastPayload = new HashMap<>();
@@ -37,6 +42,7 @@ final class MeshMessages {
         this.view = view;
         this.topics = topics;
         this.queue = queue;
+        this.settings = settings;
         this.discovery = new HomeAssistantDiscovery(topics, settings);
         this.discoveryEnabled = settings.discoveryEnabled();
     }
@@ -68,7 +74,9 @@ final class MeshMessages {
         discovered.clear();
         discoveredNodes.clear();
         for (SensorView sensor : sensors) {
-            discover(sensor);
+            if (publishes(sensor.code())) {
+                discover(sensor);
+            }
         }
         previous.removeAll(configTopics);
         // An empty retained config is how Home Assistant is told an entity is gone.
@@ -78,8 +86,11 @@ final class MeshMessages {
     /** One codifier changed: its reading, its status, or its node's active state. */
     void changed(String code) {
         SensorView sensor = view.view(Codifier.of(code));
-        if (sensor.active() != null) {
+        if (sensor.active() != null && publishes(sensor.node())) {
             onChange(topics.active(sensor.node()), MqttPayloads.active(sensor.active()));
+        }
+        if (!publishes(code)) {
+            return;
         }
         boolean isSensor = sensor.readingAt() != null || sensorCodes.contains(code);
         if (!isSensor) {
@@ -108,7 +119,7 @@ final class MeshMessages {
         SensorConfig nodeEntry = config.sensor(Codifier.of(sensor.node())).orElse(null);
         discovery.sensor(sensor, entry, nodeEntry).forEach(this::config);
         discovered.add(sensor.code());
-        if (!sensor.node().equals(view.self().value()) && discoveredNodes.add(sensor.node())) {
+        if (!sensor.node().equals(view.self().value()) && publishes(sensor.node()) && discoveredNodes.add(sensor.node())) {
             discovery.node(sensor.node(), nodeEntry).forEach(this::config);
         }
     }
@@ -124,9 +135,13 @@ final class MeshMessages {
         }
     }
 
-    private static Set<String> codes(List<SensorView> sensors) {
+    private boolean publishes(String code) {
+        return settings.publishes(view.entry(Codifier.of(code)).isPresent());
+    }
+
+    private Set<String> codes(List<SensorView> sensors) {
         Set<String> codes = new LinkedHashSet<>();
-        sensors.forEach(sensor -> codes.add(sensor.code()));
+        sensors.stream().map(SensorView::code).filter(this::publishes).forEach(codes::add);
         return codes;
     }
 }

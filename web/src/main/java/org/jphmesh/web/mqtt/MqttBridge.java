@@ -2,6 +2,8 @@ package org.jphmesh.web.mqtt;
 
 import io.netty.util.concurrent.DefaultThreadFactory;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -12,8 +14,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.Predicate;
 import org.eclipse.paho.client.mqttv3.MqttMessage;
 import org.jphmesh.bus.config.SensorConfig;
+import org.jphmesh.bus.frame.Codifier;
 import org.jphmesh.bus.transport.RateLimitedLog;
 import org.jphmesh.web.command.CommandService;
 import org.jphmesh.web.state.MeshListener;
@@ -40,11 +44,17 @@ import org.slf4j.LoggerFactory;
  * publisher thread reads the view, builds the messages into a bounded, per-topic coalescing
  * {@link OutboundQueue}, and sends while connected. Startup never waits for the broker: the connection is
  * made in the background and, once made, every retained topic is sent again (the broker may have lost them).
+ *
+ * <p>Only codifiers with a config entry are published and commanded unless the settings opt in to codifiers
+ * that are only heard ({@link MqttSettings#publishes}, {@link MqttSettings#allowsTarget}); Home Assistant's
+ * birth message republishes discovery at most once per {@link #REPUBLISH_INTERVAL} ({@link RepublishGate}).
  */
 public final class MqttBridge implements MeshListener, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(MqttBridge.class);
     private static final int BATCH = 256;
+    /** Home Assistant's birth message triggers at most one discovery republish per this long. */
+    public static final Duration REPUBLISH_INTERVAL = Duration.ofSeconds(30);
 
     private final MqttSettings settings;
     private final MeshView view;
@@ -56,6 +66,7 @@ public final class MqttBridge implements MeshListener, AutoCloseable {
     private final Set<String> dirty = ConcurrentHashMap.newKeySet();
     private final AtomicBoolean everything = new AtomicBoolean();
     private final AtomicBoolean discovery = new AtomicBoolean();
+    private final RepublishGate births;
     private final AtomicBoolean started = new AtomicBoolean();
     private final AtomicLong published = new AtomicLong();
     private final RateLimitedLog failures = new RateLimitedLog(LOG, 60_000);
@@ -67,6 +78,11 @@ public final class MqttBridge implements MeshListener, AutoCloseable {
      * bridge that only publishes (it then subscribes to no command topic).
      */
     public MqttBridge(MqttSettings settings, MeshView view, CommandService commandService) {
+        this(settings, view, commandService, Clock.systemUTC());
+    }
+
+    /** {@code clock} paces the republish on Home Assistant's birth message. */
+    public MqttBridge(MqttSettings settings, MeshView view, CommandService commandService, Clock clock) {
         // Without a command service nothing is accepted, so discovery must not offer buttons that do nothing.
         settings = commandService == null ? settings.withCommands(Set.of()) : settings;
         this.settings = settings;
@@ -74,8 +90,10 @@ public final class MqttBridge implements MeshListener, AutoCloseable {
         this.topics = MqttTopics.of(settings);
         this.queue = new OutboundQueue(settings.queueCapacity());
         this.messages = new MeshMessages(view, topics, settings, queue);
+        this.births = new RepublishGate(clock, REPUBLISH_INTERVAL);
         this.commands = commandService == null ? null
-                : new MqttCommands(view.self().value(), settings, topics, commandService, queue, this::wake);
+                : new MqttCommands(view.self().value(), settings, topics, commandService, MqttBridge.hasEntry(view), queue,
+                this::wake);
         List<String> subscriptions = new ArrayList<>();
         if (commands != null) {
             subscriptions.add(topics.setFilter());
@@ -87,6 +105,17 @@ public final class MqttBridge implements MeshListener, AutoCloseable {
         this.connection = new MqttConnection(view.self().value(), settings, topics.bridgeAvailability(), subscriptions,
                 new Events());
         this.publisher = new DefaultThreadFactory("jph-mqtt-publish", true).newThread(this::run);
+    }
+
+    /** Whether a codifier (as a topic names it) has an entry in the view's config as it is now. */
+    static Predicate<String> hasEntry(MeshView view) {
+        return code -> {
+            try {
+                return view.entry(Codifier.of(code)).isPresent();
+            } catch (IllegalArgumentException e) {
+                return false;
+            }
+        };
     }
 
     /** The bridge of a dashboard entry, or empty when its entry has no {@code Sensor.Mqtt} block. */
@@ -156,6 +185,11 @@ public final class MqttBridge implements MeshListener, AutoCloseable {
         return queue.size();
     }
 
+    /** Whether a birth message's republish waits for the end of {@link #REPUBLISH_INTERVAL}. */
+    public boolean republishPending() {
+        return births.pending();
+    }
+
     private void wake() {
         LockSupport.unpark(publisher);
     }
@@ -167,6 +201,9 @@ public final class MqttBridge implements MeshListener, AutoCloseable {
                 if (everything.getAndSet(false)) {
                     discovery.set(false);
                     messages.everything();
+                }
+                if (births.due()) {
+                    discovery.set(true);
                 }
                 if (discovery.getAndSet(false)) {
                     messages.discovery();
@@ -213,9 +250,10 @@ public final class MqttBridge implements MeshListener, AutoCloseable {
         @Override
         public void message(String topic, MqttMessage message) {
             if (topic.equals(topics.discoveryStatus())) {
-                // Home Assistant's birth message: it has (re)started and needs every config again.
+                // Home Assistant's birth message: it has (re)started and needs every config again, paced.
                 if (MqttTopics.ONLINE.equals(new String(message.getPayload(), StandardCharsets.UTF_8).trim())) {
-                    configChanged();
+                    births.request();
+                    wake();
                 }
             } else if (commands != null) {
                 commands.onMessage(topic, message);

@@ -1,10 +1,13 @@
 package org.jphmesh.web.mqtt;
 
+import static org.jphmesh.web.command.CommandRefusedException.echo;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Predicate;
 import org.eclipse.paho.client.mqttv3.MqttMessage;
 import org.jphmesh.bus.transport.RateLimitedLog;
 import org.jphmesh.web.command.Command;
@@ -17,9 +20,11 @@ import org.slf4j.LoggerFactory;
  * Commands arriving over MQTT. {@code <prefix>/<code>/set} carries a number (a set-point);
  * {@code <prefix>/<code>/cmd} a command name or letter ({@code halt}, {@code H}), optionally followed by its
  * value ({@code step 2}), or JSON {@code {"command":"step","value":2}}. A command must be in the bridge's
- * allow-list, then {@link CommandService} checks the target and {@code Control}. Anything refused is counted,
- * logged rate-limited and reported on {@code <prefix>/bridge/error}: the sender is a system, not a person,
- * and otherwise would never learn why nothing happened.
+ * allow-list and its target one MQTT may command (by default a codifier with a config entry: anyone on the
+ * LAN can make a codifier heard), then {@link CommandService} checks the target and {@code Control}. Anything
+ * refused is counted, logged rate-limited and reported on {@code <prefix>/bridge/error}: the sender is a
+ * system, not a person, and otherwise would never learn why nothing happened. What the report repeats of the
+ * command is cut to {@value CommandRefusedException#ECHO_CHARS} characters.
  */
 final class MqttCommands {
 
@@ -32,18 +37,21 @@ final class MqttCommands {
     private final MqttSettings settings;
     private final MqttTopics topics;
     private final CommandService service;
+    private final Predicate<String> hasEntry;
     private final OutboundQueue queue;
     private final Runnable wake;
     private final RateLimitedLog refusals = new RateLimitedLog(LOG, 10_000);
     private final AtomicLong refused = new AtomicLong();
     private final AtomicLong sent = new AtomicLong();
 
-    MqttCommands(String self, MqttSettings settings, MqttTopics topics, CommandService service, OutboundQueue queue,
-                 Runnable wake) {
+    /** {@code hasEntry}: whether a codifier has an entry in the config as it is now (it may be reloaded). */
+    MqttCommands(String self, MqttSettings settings, MqttTopics topics, CommandService service, Predicate<String> hasEntry,
+                 OutboundQueue queue, Runnable wake) {
         this.self = self;
         this.settings = settings;
         this.topics = topics;
         this.service = service;
+        this.hasEntry = hasEntry;
         this.queue = queue;
         this.wake = wake;
     }
@@ -60,9 +68,11 @@ final class MqttCommands {
                 throw new CommandRefusedException(403, request.command().lower() + " is not allowed over MQTT"
                         + " (Sensor.Mqtt.Commands allows " + settings.commands().stream().map(Command::lower).sorted().toList() + ")");
             }
-            if (!settings.allowsTarget(request.target())) {
-                throw new CommandRefusedException(403, request.target() + " may not be commanded over MQTT"
-                        + " (Sensor.Mqtt.CommandCodifiers allows " + settings.commandTargets().stream().sorted().toList() + ")");
+            if (!settings.allowsTarget(request.target(), hasEntry.test(request.target()))) {
+                throw new CommandRefusedException(403, echo(request.target()) + " may not be commanded over MQTT"
+                        + (settings.commandTargets().isEmpty()
+                        ? ": it has no entry in the config (Sensor.Mqtt.CommandHeardCodifiers allows codifiers only heard)"
+                        : " (Sensor.Mqtt.CommandCodifiers allows " + settings.commandTargets().stream().sorted().toList() + ")"));
             }
             service.send(request.target(), request.command(), request.value(), "mqtt").whenComplete((outcome, failure) -> {
                 if (failure != null) {
@@ -75,7 +85,7 @@ final class MqttCommands {
             refuse(topic, e.getMessage());
         } catch (RuntimeException e) {
             // A command that fails for any other reason must not break Paho's callback thread.
-            refuse(topic, e.toString());
+            refuse(topic, echo(e.toString()));
         }
     }
 
@@ -92,11 +102,11 @@ final class MqttCommands {
             try {
                 json = MqttPayloads.JSON.readTree(payload);
             } catch (JsonProcessingException e) {
-                throw new CommandRefusedException(400, "not valid JSON: " + e.getOriginalMessage());
+                throw new CommandRefusedException(400, "not valid JSON: " + echo(e.getOriginalMessage()));
             }
             JsonNode value = json.get("value");
             if (value != null && !value.isNull() && !value.isNumber()) {
-                throw new CommandRefusedException(400, "'value' must be a number, not " + value);
+                throw new CommandRefusedException(400, "'value' must be a number, not " + echo(value.toString()));
             }
             return new Request(target, Command.parse(json.path("command").asText(null)),
                     value == null || value.isNull() ? null : value.asDouble());
@@ -115,14 +125,16 @@ final class MqttCommands {
         } catch (NumberFormatException e) {
             // Reported below with what was received.
         }
-        throw new CommandRefusedException(400, command + " needs a finite number, not '" + text + "'");
+        throw new CommandRefusedException(400, command + " needs a finite number, not '" + echo(text) + "'");
     }
 
     private void refuse(String topic, String reason) {
         refused.incrementAndGet();
-        refusals.warn("refused", "{} - MQTT command on {} refused: {}", self, topic, reason);
+        // The level after the prefix is whatever the sender chose, as long as the broker took it.
+        String shown = topics.prefix() + "/" + echo(topic.substring(topics.prefix().length() + 1));
+        refusals.warn("refused", "{} - MQTT command on {} refused: {}", self, shown, reason);
         ObjectNode error = MqttPayloads.JSON.createObjectNode();
-        error.put("topic", topic);
+        error.put("topic", shown);
         error.put("error", reason);
         queue.offer(Outgoing.notice(topics.bridgeError(), error.toString()));
         wake.run();

@@ -2,12 +2,13 @@ package org.jphmesh.web.mqtt;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
-import org.jphmesh.bus.transport.NetworkGuard;
 import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
@@ -15,10 +16,13 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.jphmesh.bus.config.ConfigBlock;
 import org.jphmesh.bus.config.ConfigException;
 import org.jphmesh.bus.config.ConfigSource;
 import org.jphmesh.bus.config.SensorConfig;
 import org.jphmesh.bus.config.SqlSettings;
+import org.jphmesh.bus.frame.Codifier;
+import org.jphmesh.bus.transport.NetworkGuard;
 import org.jphmesh.web.command.Command;
 
 /**
@@ -27,15 +31,22 @@ import org.jphmesh.web.command.Command;
  * refused rather than ignored: the block is new, so a typo ({@code TopicPrefx}) is a mistake, not a
  * legacy key, and silently using the default prefix would publish where nobody looks.
  *
- * @param discoveryPrefix Home Assistant's discovery prefix, or {@code null} when discovery is off
- * @param caFile          PEM file of the CA that signed the broker's certificate, or {@code null} for the
- *                        JVM's default trust store
- * @param commands        the commands MQTT may give; {@code reload} only when listed
- * @param commandTargets  the codifiers MQTT may command; empty = every codifier the config names
+ * <p>By default the bridge speaks only for the codifiers the config has an entry for: anyone on the LAN can
+ * put a frame with a made-up codifier on the bus, and each one would otherwise become retained topics and
+ * Home Assistant entities that outlive the flood, and a command target. {@code PublishHeardCodifiers} and
+ * {@code CommandHeardCodifiers} opt in to codifiers that are only heard.
+ *
+ * @param discoveryPrefix       Home Assistant's discovery prefix, or {@code null} when discovery is off
+ * @param caFile                PEM file of the CA that signed the broker's certificate, or {@code null} for the
+ *                              JVM's default trust store
+ * @param commands              the commands MQTT may give; {@code reload} only when listed
+ * @param commandTargets        the codifiers MQTT may command; empty = every codifier with a config entry
+ * @param commandHeardCodifiers with no {@code commandTargets}: codifiers only heard on the bus may be commanded too
+ * @param publishHeardCodifiers codifiers only heard on the bus get retained topics and discovery configs too
  */
 public record MqttSettings(String url, String username, String password, String topicPrefix, String discoveryPrefix,
                            String clientId, int queueCapacity, Set<Command> commands, Path caFile,
-                           Set<String> commandTargets) {
+                           Set<String> commandTargets, boolean commandHeardCodifiers, boolean publishHeardCodifiers) {
 
     public static final String DEFAULT_URL = "tcp://127.0.0.1:1883";
     public static final String DEFAULT_TOPIC_PREFIX = "jph";
@@ -43,9 +54,12 @@ public record MqttSettings(String url, String username, String password, String 
     public static final int DEFAULT_QUEUE_CAPACITY = 10_000;
     public static final Set<Command> DEFAULT_COMMANDS =
             Set.copyOf(EnumSet.of(Command.ping, Command.halt, Command.start, Command.set, Command.step));
+    /** MQTT-1.5.3: a UTF-8 string of the protocol, the client id included, is at most 65,535 bytes. */
+    private static final int MAX_CLIENT_ID_BYTES = 65_535;
 
     private static final Set<String> KEYS = Set.of("Url", "Username", "PasswordFile", "TopicPrefix", "DiscoveryPrefix",
-            "ClientId", "QueueCapacity", "Commands", "CaFile", "CommandCodifiers");
+            "ClientId", "QueueCapacity", "Commands", "CaFile", "CommandCodifiers", "CommandHeardCodifiers",
+            "PublishHeardCodifiers");
 
     public MqttSettings {
         String label = "Mqtt";
@@ -54,9 +68,7 @@ public record MqttSettings(String url, String username, String password, String 
         if (discoveryPrefix != null) {
             checkTopicPrefix(discoveryPrefix, label + ".DiscoveryPrefix");
         }
-        if (clientId == null || clientId.isBlank()) {
-            throw new ConfigException(label + ".ClientId must not be empty");
-        }
+        checkClientId(clientId, label + ".ClientId");
         if (queueCapacity < 1) {
             throw new ConfigException(label + ".QueueCapacity must be at least 1, not " + queueCapacity);
         }
@@ -65,6 +77,7 @@ public record MqttSettings(String url, String username, String password, String 
         if (caFile != null && !url.startsWith("ssl://")) {
             throw new ConfigException(label + ".CaFile is only used with an ssl:// Url, not " + url);
         }
+        checkHeardTargets(commandHeardCodifiers, commandTargets, label + ".CommandHeardCodifiers");
     }
 
     /** The settings of {@code entry}'s {@code Sensor.Mqtt} block, or empty when it has none: no bridge. */
@@ -89,36 +102,41 @@ public record MqttSettings(String url, String username, String password, String 
                         + KEYS.stream().sorted().collect(Collectors.joining(", ")));
             }
         }
-        String url = text(mqtt, "Url", label, DEFAULT_URL);
+        ConfigBlock block = ConfigBlock.of(mqtt, label);
+        String url = block.text("Url", DEFAULT_URL);
         checkUrl(url, label + ".Url");
-        String prefix = text(mqtt, "TopicPrefix", label, DEFAULT_TOPIC_PREFIX);
+        String prefix = block.text("TopicPrefix", DEFAULT_TOPIC_PREFIX);
         checkTopicPrefix(prefix, label + ".TopicPrefix");
         String discovery = discoveryPrefix(mqtt.get("DiscoveryPrefix"), label + ".DiscoveryPrefix");
-        String clientId = text(mqtt, "ClientId", label, "jph-web-" + entry.codifier());
-        if (clientId.isBlank()) {
-            throw new ConfigException(label + ".ClientId must not be empty");
-        }
-        String passwordFile = text(mqtt, "PasswordFile", label, null);
-        String password = passwordFile == null ? null : SqlSettings.readPassword(passwordFile, label + ".PasswordFile");
-        String caText = text(mqtt, "CaFile", label, null);
+        String clientId = block.text("ClientId", "jph-web-" + entry.codifier());
+        checkClientId(clientId, label + ".ClientId");
+        String password = block.optionalText("PasswordFile")
+                .map(file -> SqlSettings.readPassword(file, label + ".PasswordFile")).orElse(null);
         Path caFile = null;
-        if (caText != null) {
+        Optional<String> caText = block.optionalText("CaFile");
+        if (caText.isPresent()) {
             if (!url.startsWith("ssl://")) {
                 throw new ConfigException(label + ".CaFile is only used with an ssl:// Url, not " + url);
             }
-            caFile = ConfigSource.expandHome(caText);
+            caFile = ConfigSource.expandHome(caText.get());
             MqttTls.trusting(caFile, label + ".CaFile");
         }
-        return Optional.of(new MqttSettings(url, text(mqtt, "Username", label, null), password, prefix, discovery,
-                clientId, queueCapacity(mqtt.get("QueueCapacity"), label + ".QueueCapacity"),
-                commands(mqtt.get("Commands"), label + ".Commands"), caFile,
-                targets(mqtt.get("CommandCodifiers"), label + ".CommandCodifiers")));
+        int queueCapacity = block.integer("QueueCapacity", DEFAULT_QUEUE_CAPACITY);
+        if (queueCapacity < 1) {
+            throw new ConfigException(label + ".QueueCapacity must be a whole number of messages >= 1, not " + queueCapacity);
+        }
+        Set<String> targets = targets(mqtt.get("CommandCodifiers"), label + ".CommandCodifiers");
+        boolean commandHeard = block.bool("CommandHeardCodifiers", false);
+        checkHeardTargets(commandHeard, targets, label + ".CommandHeardCodifiers");
+        return Optional.of(new MqttSettings(url, block.text("Username", null), password, prefix, discovery, clientId,
+                queueCapacity, commands(mqtt.get("Commands"), label + ".Commands"), caFile, targets, commandHeard,
+                block.bool("PublishHeardCodifiers", false)));
     }
 
     /** A copy allowing only {@code allowed}; a bridge without a command service allows none. */
     public MqttSettings withCommands(Set<Command> allowed) {
         return new MqttSettings(url, username, password, topicPrefix, discoveryPrefix, clientId, queueCapacity, allowed,
-                caFile, commandTargets);
+                caFile, commandTargets, commandHeardCodifiers, publishHeardCodifiers);
     }
 
     public boolean discoveryEnabled() {
@@ -129,9 +147,20 @@ public record MqttSettings(String url, String username, String password, String 
         return commands.contains(command);
     }
 
-    /** Whether MQTT may command this codifier (any the config names, unless CommandCodifiers narrows it). */
-    public boolean allowsTarget(String codifier) {
-        return commandTargets.isEmpty() || commandTargets.contains(codifier);
+    /**
+     * Whether MQTT may command this codifier: the ones {@code CommandCodifiers} lists; without that list every
+     * codifier with a config entry ({@code hasEntry}), and those only heard when {@code CommandHeardCodifiers} is on.
+     */
+    public boolean allowsTarget(String codifier, boolean hasEntry) {
+        if (!commandTargets.isEmpty()) {
+            return commandTargets.contains(codifier);
+        }
+        return hasEntry || commandHeardCodifiers;
+    }
+
+    /** Whether a codifier gets retained topics and discovery: one with a config entry, or any when opted in. */
+    public boolean publishes(boolean hasEntry) {
+        return hasEntry || publishHeardCodifiers;
     }
 
     private static Set<String> targets(JsonNode list, String key) {
@@ -141,26 +170,32 @@ public record MqttSettings(String url, String username, String password, String 
         if (!list.isArray()) {
             throw new ConfigException(key + " must be a list of codifiers like [\"Q5\", \"F1\"], not " + list);
         }
-        Set<String> codes = new java.util.HashSet<>();
-        for (JsonNode item : list) {
+        Set<String> codes = new HashSet<>();
+        for (int i = 0; i < list.size(); i++) {
+            JsonNode item = list.get(i);
             try {
-                codes.add(org.jphmesh.bus.frame.Codifier.of(item.asText()).value());
+                codes.add(Codifier.of(item.isTextual() ? item.asText() : "").value());
             } catch (IllegalArgumentException e) {
-                throw new ConfigException(key + " lists '" + item.asText() + "', which is not a codifier");
+                throw new ConfigException(key + "[" + i + "] must be a codifier like \"Q5\", not " + item);
             }
         }
         return codes;
     }
 
-    private static String text(JsonNode block, String key, String label, String fallback) {
-        JsonNode value = block.get(key);
-        if (value == null || value.isNull()) {
-            return fallback;
+    private static void checkHeardTargets(boolean commandHeard, Set<String> targets, String key) {
+        if (commandHeard && !targets.isEmpty()) {
+            throw new ConfigException(key + " cannot widen CommandCodifiers, which names exactly the codifiers MQTT"
+                    + " may command: use one or the other");
         }
-        if (!value.isTextual()) {
-            throw new ConfigException(label + "." + key + " must be text, not " + value);
+    }
+
+    private static void checkClientId(String clientId, String key) {
+        if (clientId == null || clientId.isBlank()) {
+            throw new ConfigException(key + " must not be empty");
         }
-        return value.asText();
+        if (clientId.getBytes(StandardCharsets.UTF_8).length > MAX_CLIENT_ID_BYTES) {
+            throw new ConfigException(key + " must be at most " + MAX_CLIENT_ID_BYTES + " bytes (UTF-8)");
+        }
     }
 
     private static void checkUrl(String url, String key) {
@@ -180,6 +215,9 @@ public record MqttSettings(String url, String username, String password, String 
                 || uri.getUserInfo() != null) {
             throw new ConfigException(key + " must be scheme://host[:port] only (the user goes in Username), not '"
                     + url + "'");
+        }
+        if (uri.getPort() == 0 || uri.getPort() > 65535) {
+            throw new ConfigException(key + " has port " + uri.getPort() + "; a port is 1..65535");
         }
         NetworkGuard.refusal(uri).ifPresent(reason -> {
             throw new ConfigException(key + ": " + reason);
@@ -219,16 +257,6 @@ public record MqttSettings(String url, String username, String password, String 
         return value.asText();
     }
 
-    private static int queueCapacity(JsonNode value, String key) {
-        if (value == null || value.isNull()) {
-            return DEFAULT_QUEUE_CAPACITY;
-        }
-        if (!value.canConvertToInt() || !value.isIntegralNumber() || value.asInt() < 1) {
-            throw new ConfigException(key + " must be a whole number of messages >= 1, not " + value);
-        }
-        return value.asInt();
-    }
-
     private static Set<Command> commands(JsonNode value, String key) {
         if (value == null || value.isNull()) {
             return DEFAULT_COMMANDS;
@@ -256,6 +284,9 @@ public record MqttSettings(String url, String username, String password, String 
                 + (password == null ? "none" : "****") + ", prefix " + topicPrefix + ", discovery "
                 + (discoveryPrefix == null ? "off" : discoveryPrefix) + ", client " + clientId + ", queue "
                 + queueCapacity + ", commands " + commands.stream().map(Command::lower).sorted().toList()
+                + (commandTargets.isEmpty() ? "" : ", targets " + commandTargets.stream().sorted().toList())
+                + (commandHeardCodifiers ? ", commands to heard codifiers" : "")
+                + (publishHeardCodifiers ? ", publishes heard codifiers" : "")
                 + (caFile == null ? "" : ", CA " + caFile) + "]";
     }
 }

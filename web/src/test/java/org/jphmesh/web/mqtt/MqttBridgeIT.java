@@ -98,7 +98,9 @@ class MqttBridgeIT {
     }
 
     private MqttBridge bridge(CommandService commands) {
-        MqttBridge bridge = MqttBridge.fromEntry(config.sensor(CF).orElseThrow(), view, commands).orElseThrow();
+        MqttSettings settings = MqttSettings.fromEntry(config.sensor(CF).orElseThrow()).orElseThrow();
+        // The test's clock paces the republish on Home Assistant's birth, as it drives the view.
+        MqttBridge bridge = new MqttBridge(settings, view, commands, clock);
         resources.add(bridge);
         return bridge.start();
     }
@@ -311,6 +313,72 @@ class MqttBridgeIT {
 
         eventually().until(() -> probe.retained().containsKey(sensorConfig));
         assertThat(json(probe.retained().get(sensorConfig)).get("unique_id").asText()).isEqualTo("jph_T1");
+    }
+
+    @Test
+    void a_birth_inside_thirty_seconds_of_the_last_republish_is_answered_once_when_they_are_over() throws Exception {
+        mesh(mqtt(""));
+        MqttBridge bridge = connectedBridge(null);
+        String sensorConfig = config("sensor", "jph_T1");
+        eventually().until(() -> probe.heard(sensorConfig).size() == 1);
+        probe.publish(discovery + "/status", "online", false);
+        eventually().until(() -> probe.heard(sensorConfig).size() == 2);
+
+        for (int i = 0; i < 3; i++) {
+            probe.publish(discovery + "/status", "online", false);
+        }
+        eventually().until(bridge::republishPending);
+        clock.advance(29_999);
+        assertThat(bridge.republishPending()).isTrue();
+        assertThat(probe.heard(sensorConfig)).hasSize(2);
+        clock.advance(1);
+
+        eventually().until(() -> probe.heard(sensorConfig).size() == 3);
+        assertThat(bridge.republishPending()).isFalse();
+    }
+
+    @Test
+    void codifiers_only_heard_get_no_retained_topics_no_discovery_and_no_commands_by_default() throws Exception {
+        mesh(mqtt(""));
+        MqttBridge bridge = connectedBridge(dashboardNode());
+
+        reading("ZZ", Readings.of(1.0));
+        alive("ZZ", true);
+        settle();
+
+        assertThat(probe.retained().keySet()).contains(config("sensor", "jph_T1"), topic("T1/state"))
+                .noneMatch(topic -> topic.contains("ZZ"));
+        send(topic("ZZ/cmd"), "ping");
+        eventually().until(() -> !probe.heard(topic("bridge/error")).isEmpty());
+        assertThat(json(probe.latest(topic("bridge/error"))).get("error").asText())
+                .startsWith("ZZ may not be commanded over MQTT: it has no entry in the config");
+        assertThat(bridge.commandsSent()).isZero();
+    }
+
+    @Test
+    void codifiers_only_heard_are_published_and_commanded_when_the_entry_opts_in() throws Exception {
+        mesh(mqtt(",\"PublishHeardCodifiers\":true,\"CommandHeardCodifiers\":true"));
+        MqttBridge bridge = connectedBridge(dashboardNode());
+
+        reading("ZZ", Readings.of(1.0));
+        eventually().until(() -> probe.retained().containsKey(config("sensor", "jph_ZZ")));
+        send(topic("ZZ/cmd"), "ping");
+
+        eventually().until(() -> bridge.commandsSent() == 1);
+        assertThat(probe.retained()).containsEntry(topic("ZZ/state"), "1");
+        assertThat(probe.heard(topic("bridge/error"))).isEmpty();
+    }
+
+    /**
+     * Two readings of T1, one after the other, each awaited at the broker: whatever the bridge made of frames
+     * before them (discovery first, then readings, in one queue on one connection) has reached the broker too.
+     */
+    private void settle() {
+        for (double value : new double[] {21.5, 22.5}) {
+            reading("T1", Readings.of(value));
+            String expected = MqttPayloads.number(value);
+            eventually().until(() -> expected.equals(probe.latest(topic("T1/state"))));
+        }
     }
 
     @Test

@@ -46,6 +46,48 @@ class MqttSettingsTest {
         assertThat(settings.username()).isNull();
         assertThat(settings.password()).isNull();
         assertThat(settings.caFile()).isNull();
+        assertThat(settings.commandTargets()).isEmpty();
+        assertThat(settings.commandHeardCodifiers()).isFalse();
+        assertThat(settings.publishHeardCodifiers()).isFalse();
+    }
+
+    @Test
+    void by_default_only_codifiers_with_a_config_entry_may_be_commanded_and_are_published() {
+        MqttSettings settings = settings("{}").orElseThrow();
+
+        assertThat(settings.allowsTarget("Q5", true)).isTrue();
+        assertThat(settings.allowsTarget("ZZ", false)).as("a codifier only heard on the bus").isFalse();
+        assertThat(settings.allowsTarget("@@", false)).as("broadcast only when listed").isFalse();
+        assertThat(settings.publishes(true)).isTrue();
+        assertThat(settings.publishes(false)).isFalse();
+    }
+
+    @Test
+    void codifiers_only_heard_are_commanded_and_published_only_when_opted_in() {
+        MqttSettings commanding = settings("{\"CommandHeardCodifiers\":true}").orElseThrow();
+        MqttSettings publishing = settings("{\"PublishHeardCodifiers\":true}").orElseThrow();
+
+        assertThat(commanding.allowsTarget("ZZ", false)).isTrue();
+        assertThat(commanding.publishes(false)).isFalse();
+        assertThat(publishing.publishes(false)).isTrue();
+        assertThat(publishing.allowsTarget("ZZ", false)).isFalse();
+    }
+
+    @Test
+    void command_codifiers_name_exactly_who_may_be_commanded_and_cannot_be_widened() {
+        MqttSettings listed = settings("{\"CommandCodifiers\":[\"Q5\",\"@@\"]}").orElseThrow();
+
+        assertThat(listed.allowsTarget("Q5", true)).isTrue();
+        assertThat(listed.allowsTarget("@@", false)).isTrue();
+        assertThat(listed.allowsTarget("T1", true)).as("an entry not listed").isFalse();
+        assertThatThrownBy(() -> settings("{\"CommandCodifiers\":[\"Q5\"],\"CommandHeardCodifiers\":true}"))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageStartingWith("Sensors (CF).Sensor.Mqtt.CommandHeardCodifiers cannot widen CommandCodifiers");
+    }
+
+    @Test
+    void numbers_written_as_text_are_read_as_the_rest_of_the_config_reads_them() {
+        assertThat(settings("{\"QueueCapacity\":\"50\"}").orElseThrow().queueCapacity()).isEqualTo(50);
     }
 
     @Test
@@ -110,7 +152,8 @@ class MqttSettingsTest {
             "Url             | \"http://127.0.0.1:1883\" | must start with tcp:// or ssl://",
             "Url             | \"tcp://user:pw@host\"     | must be scheme://host[:port] only",
             "Url             | \"tcp://host/path\"        | must be scheme://host[:port] only",
-            "Url             | 1883                     | must be text",
+            "Url             | 1883                     | must start with tcp:// or ssl://, not '1883'",
+            "Url             | \"tcp://127.0.0.1:99999\" | a port is 1..65535",
             "TopicPrefix     | \"jph/#\"                  | must not contain the wildcards",
             "TopicPrefix     | \"j+h\"                    | must not contain the wildcards",
             "TopicPrefix     | \"/jph\"                   | must not start or end with /",
@@ -122,11 +165,17 @@ class MqttSettingsTest {
             "DiscoveryPrefix | 5                        | must be a topic prefix",
             "ClientId        | \"  \"                     | must not be empty",
             "QueueCapacity   | 0                        | must be a whole number of messages >= 1",
-            "QueueCapacity   | 2.5                      | must be a whole number of messages >= 1",
-            "QueueCapacity   | \"many\"                   | must be a whole number of messages >= 1",
+            "QueueCapacity   | 2.5                      | must be a whole number, not 2.5",
+            "QueueCapacity   | \"many\"                   | must be a number, not \"many\"",
+            "QueueCapacity   | -3                       | must be a whole number of messages >= 1",
+            "CommandCodifiers | \"Q5\"                   | must be a list of codifiers",
+            "CommandCodifiers[1] | [\"Q5\",\"Q55\"]       | must be a codifier like \"Q5\", not \"Q55\"",
+            "CommandCodifiers[0] | [5]                  | must be a codifier like \"Q5\", not 5",
+            "CommandHeardCodifiers | \"yes\"            | must be true or false",
+            "PublishHeardCodifiers | 1                  | must be true or false",
             "Commands        | \"ping\"                   | must be a list of command names",
             "Commands[1]     | [\"ping\",\"jump\"]          | must be one of ping, halt, start, reload, set, step",
-            "PasswordFile    | \"/nonexistent/jph-mqtt\"  | names the password file /nonexistent/jph-mqtt, which cannot be read",
+            "PasswordFile    | \"/nonexistent/jph-mqtt\"  | cannot be read",
             "Password        | \"plain\"                  | is not read: put the password in a file",
             "TopicPrefx      | \"jph\"                    | is not a key of the MQTT bridge",
     })
