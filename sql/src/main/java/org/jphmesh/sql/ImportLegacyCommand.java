@@ -23,9 +23,11 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code jph-sql import-legacy}: copies every {@code Sensor_XX} table of a legacy database into
- * {@code reading}. Legacy rows have no sequence; each becomes sequence 0 at its timestamp, which the legacy
- * table already kept unique per codifier, so importing twice stores nothing twice. The codifier's case,
- * which PostgreSQL folded away, comes from the config when it lists the codifier, else upper case.
+ * {@code reading}. Legacy rows have no sequence; each becomes sequence 0 at its timestamp. A row whose codifier
+ * and timestamp are already stored is skipped and counted: importing twice stores nothing twice, and neither
+ * does importing after the Java collector recorded the same readings live (with their real sequence numbers)
+ * while both ran side by side. The codifier's case, which PostgreSQL folded away, comes from the config when it
+ * lists the codifier, else upper case.
  */
 @Command(name = "import-legacy", mixinStandardHelpOptions = true,
         description = "Copy a legacy database's Sensor_XX tables into the new schema.")
@@ -120,8 +122,10 @@ final class ImportLegacyCommand implements Callable<Integer> {
         try (Statement read = legacy.createStatement()) {
             read.setFetchSize(BATCH);
             try (ResultSet rows = read.executeQuery("SELECT \"timestamp\", \"value\"::text FROM " + table + " ORDER BY 1");
+                 // The same reading stored live has its own sequence number, so the key alone would not see it.
                  PreparedStatement write = target.prepareStatement("INSERT INTO reading (codifier, ts, seq, kind, value)"
-                         + " VALUES (?, to_timestamp(? / 1000.0), 0, ?, ?) ON CONFLICT DO NOTHING")) {
+                         + " SELECT ?, to_timestamp(? / 1000.0), 0, ?, ? WHERE NOT EXISTS (SELECT 1 FROM reading"
+                         + " WHERE codifier = ? AND ts = to_timestamp(? / 1000.0)) ON CONFLICT DO NOTHING")) {
                 int pending = 0;
                 while (rows.next()) {
                     String text = rows.getString(2);
@@ -135,6 +139,8 @@ final class ImportLegacyCommand implements Callable<Integer> {
                     write.setLong(2, rows.getLong(1));
                     write.setString(3, bool ? "i" : "f");
                     write.setDouble(4, bool ? ("true".equals(text) ? 1 : 0) : Double.parseDouble(text));
+                    write.setString(5, codifier);
+                    write.setLong(6, rows.getLong(1));
                     write.addBatch();
                     seen++;
                     if (++pending == BATCH) {

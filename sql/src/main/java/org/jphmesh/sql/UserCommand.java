@@ -5,6 +5,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import java.io.Console;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.CharBuffer;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -12,7 +13,9 @@ import java.sql.SQLException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.jphmesh.app.accounts.PasswordRule;
 import org.jphmesh.sql.db.Pools;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -126,8 +129,14 @@ final class UserCommand implements Callable<Integer> {
             String line = root.input.readLine();
             password = line == null ? new char[0] : line.toCharArray();
         }
-        if (password == null || password.length < 8) {
-            throw new ParameterException(spec.commandLine(), "a password needs at least 8 characters");
+        if (password == null) {
+            password = new char[0];
+        }
+        // The dashboard's API applies the same rule: one rule, one message.
+        Optional<String> problem = PasswordRule.problem(email, CharBuffer.wrap(password));
+        if (problem.isPresent()) {
+            Arrays.fill(password, '\0');
+            throw new ParameterException(spec.commandLine(), problem.get());
         }
         return password;
     }

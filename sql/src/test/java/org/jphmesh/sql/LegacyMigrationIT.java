@@ -104,4 +104,22 @@ class LegacyMigrationIT {
         assertThat(rows(target, "SELECT timestamp, mean, mode, median FROM sensor_c1_hour"))
                 .containsExactly("1795323600000|42.5|null|42.5");
     }
+
+    @Test
+    void a_reading_the_java_collector_already_stored_live_is_not_imported_again() throws Exception {
+        execute(legacy,
+                "CREATE TABLE Sensor_C1 (Timestamp bigint PRIMARY KEY, Value float NOT NULL)",
+                "INSERT INTO Sensor_C1 VALUES (1795320293293, 42.0), (1795320294296, 42.5), (1795320295301, 43.0)");
+        run("migrate");
+        // Both collectors ran side by side: the Java one stored two of the three with their real sequence numbers.
+        execute(target, "INSERT INTO reading (codifier, ts, seq, kind, value) VALUES"
+                + " ('C1', to_timestamp(1795320294296 / 1000.0), 885122, 'f', 42.5),"
+                + " ('C1', to_timestamp(1795320295301 / 1000.0), 885123, 'f', 43)");
+
+        String output = run("import-legacy", "--from-url", legacy.url());
+
+        assertThat(output).contains("sensor_c1 -> C1: 1 rows, 2 already there").contains("imported 1 readings (2 were already there)");
+        assertThat(rows(target, "SELECT seq, value FROM reading WHERE codifier = 'C1' ORDER BY ts"))
+                .containsExactly("0|42", "885122|42.5", "885123|43");
+    }
 }

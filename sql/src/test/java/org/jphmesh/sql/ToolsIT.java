@@ -75,10 +75,14 @@ class ToolsIT {
     }
 
     @Test
-    void a_short_password_a_duplicate_user_and_a_bad_role_are_refused_with_a_reason() {
-        Result shortPassword = run("short\n", "user", "add", "bob@example.org");
+    void a_short_password_a_duplicate_user_and_a_bad_role_are_refused_with_a_reason() throws Exception {
+        Result shortPassword = run("ninechars\n", "user", "add", "bob@example.org");
         assertThat(shortPassword.exit()).isEqualTo(2);
-        assertThat(shortPassword.err()).contains("at least 8 characters");
+        assertThat(shortPassword.err()).contains("password must have at least 10 characters");
+        Result emailAsPassword = run("bob@example.org\n", "user", "add", "bob@example.org");
+        assertThat(emailAsPassword.exit()).isEqualTo(2);
+        assertThat(emailAsPassword.err()).contains("password must not be the account's email");
+        assertThat(hashOf("bob@example.org")).isNull();
         run("long enough password\n", "user", "add", "bob@example.org");
         assertThat(run("long enough password\n", "user", "add", "bob@example.org").err()).contains("already exists");
         assertThat(run("", "user", "add", "eve@example.org", "--role", "root").err()).contains("--role must be");
