@@ -26,6 +26,7 @@ import org.jphmesh.bus.config.SensorConfig;
 import org.jphmesh.bus.frame.BusChannel;
 import org.jphmesh.bus.frame.Codifier;
 import org.jphmesh.bus.frame.Frame;
+import org.jphmesh.bus.node.DuplicateInstance;
 import org.jphmesh.bus.node.Node;
 import org.jphmesh.bus.node.NodeCallbacks;
 import org.jphmesh.bus.node.NodeOptions;
@@ -82,10 +83,18 @@ public final class WebApp implements AutoCloseable {
         DashboardEntry settings = DashboardEntry.read(entry, override);
         refuseTakenPort(settings.web());
         this.view = new MeshView(options.config(), code, Clock.systemUTC());
-        this.node = Node.start(options, new NodeCallbacks() {
+        // A dashboard never steps down for another instance of its codifier (a forged stream can look like one):
+        // it keeps running and says so, in the events and on /health.
+        this.node = Node.start(options.withStopOnDuplicate(false), new NodeCallbacks() {
             @Override
             public void onFrame(Node n, Frame frame, InetSocketAddress sender) {
                 view.onFrame(frame);
+            }
+
+            @Override
+            public void onDuplicateInstance(Node n, DuplicateInstance other) {
+                view.event(new MeshEvent(view.now(), MeshEvent.Kind.control, other.describe(code.value())
+                        + "; this dashboard keeps running", code.value(), null, null));
             }
 
             @Override
