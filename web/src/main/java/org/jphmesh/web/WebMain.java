@@ -58,7 +58,7 @@ public final class WebMain implements Callable<Integer> {
         }
         WebApp app = WebApp.start(NodeOptions.of(codifier, config).withConfig(loaded).withInterfaceOverride(interfaceName),
                 settings);
-        // SIGTERM closes it and exits 0; replaced by a newer instance of its codifier, it exits 3.
+        // SIGTERM closes it and exits 0; another instance of its codifier does not stop it (WebApp).
         return NodeProcess.await(List.of(app.node().whenStopped()), app::close, "web-stop");
     }
 }
