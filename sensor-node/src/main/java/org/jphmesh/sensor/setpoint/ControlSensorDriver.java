@@ -12,6 +12,7 @@ import org.jphmesh.bus.frame.Flag;
 import org.jphmesh.bus.frame.Frame;
 import org.jphmesh.bus.frame.Readings;
 import org.jphmesh.sensor.driver.Driver;
+import org.jphmesh.sensor.driver.DriverContext;
 import org.jphmesh.sensor.driver.ReadResult;
 import org.jphmesh.sensor.driver.Reading;
 import org.slf4j.Logger;
@@ -31,9 +32,10 @@ public final class ControlSensorDriver implements Driver {
     private final Codifier codifier;
     private final double min;
     private final double max;
+    private final double fallback;
     private final SetPointStore store;
     private final Clock clock;
-    private volatile double value;
+    private Double value;
 
     public ControlSensorDriver(SensorConfig entry, MeshConfig config) {
         this(entry, Clock.systemUTC());
@@ -45,22 +47,35 @@ public final class ControlSensorDriver implements Driver {
         this.clock = clock;
         this.min = settings.number("Min", Double.NEGATIVE_INFINITY);
         this.max = settings.number("Max", Double.POSITIVE_INFINITY);
-        double fallback = settings.number("Default", 0);
+        this.fallback = settings.number("Default", 0);
         Path file = ConfigSource.expandHome(settings.text("StateFile", "~/.jph/state/" + entry.codifier() + ".json"));
         this.store = new SetPointStore(entry.codifier(), file, RedisSettings.fromEntry(entry));
-        this.value = clamp(store.load().map(saved -> {
-            LOG.info("{} - set-point {} as kept in {}", codifier, saved.value(), saved.from());
-            return saved.value();
-        }).orElse(fallback));
+    }
+
+    // Loaded at first use, not when made: checking an entry (--runnable) must not reach out to Redis.
+    private double current() {
+        if (value == null) {
+            value = clamp(store.load().map(saved -> {
+                LOG.info("{} - set-point {} as kept in {}", codifier, saved.value(), saved.from());
+                return saved.value();
+            }).orElse(fallback));
+        }
+        return value;
+    }
+
+    // At start, on the node's callback thread: the Redis lookup is not counted against a read's deadline.
+    @Override
+    public synchronized void start(DriverContext context) {
+        current();
     }
 
     @Override
-    public void onControl(Frame frame) {
+    public synchronized void onControl(Frame frame) {
         double number = frame.control().timeComponent();
         if (frame.flag() == Flag.SET) {
             value = clamp(number);
         } else if (frame.flag() == Flag.STEP) {
-            value = clamp(value + number);
+            value = clamp(current() + number);
         } else {
             return;
         }
@@ -68,13 +83,13 @@ public final class ControlSensorDriver implements Driver {
         LOG.info("{} - set-point {} by {}", codifier, value, frame.from());
     }
 
-    public double value() {
-        return value;
+    public synchronized double value() {
+        return current();
     }
 
     @Override
-    public ReadResult read() {
-        return ReadResult.reported(new Reading(codifier, Readings.of(value)));
+    public synchronized ReadResult read() {
+        return ReadResult.reported(new Reading(codifier, Readings.of(current())));
     }
 
     private double clamp(double candidate) {

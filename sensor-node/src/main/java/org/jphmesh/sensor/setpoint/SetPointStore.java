@@ -19,6 +19,7 @@ import org.slf4j.LoggerFactory;
 import redis.clients.jedis.DefaultJedisClientConfig;
 import redis.clients.jedis.HostAndPort;
 import redis.clients.jedis.Jedis;
+import redis.clients.jedis.RedisProtocol;
 import redis.clients.jedis.exceptions.JedisException;
 
 /**
@@ -93,7 +94,8 @@ final class SetPointStore {
         if (NetworkGuard.refusal(URI.create("redis://" + redis.host() + ":" + redis.port())).isPresent()) {
             return Optional.empty();
         }
-        DefaultJedisClientConfig.Builder config = DefaultJedisClientConfig.builder()
+        // RESP2, as every Redis the legacy mesh ran speaks it; no negotiation, and no warning about it.
+        DefaultJedisClientConfig.Builder config = DefaultJedisClientConfig.builder().protocol(RedisProtocol.RESP2)
                 .connectionTimeoutMillis(REDIS_TIMEOUT_MILLIS).socketTimeoutMillis(REDIS_TIMEOUT_MILLIS);
         if (redis.password() != null) {
             config.password(redis.password());
