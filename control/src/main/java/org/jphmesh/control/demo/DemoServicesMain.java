@@ -13,6 +13,7 @@ import java.sql.Statement;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.function.Predicate;
+import org.jphmesh.bus.config.ConfigBlock;
 
 /**
  * {@code java -jar jph-demo.jar CONFIG CACHE_DIR}: makes sure the demo's PostgreSQL, Redis and MQTT broker
@@ -38,22 +39,21 @@ public final class DemoServicesMain {
             stopped.countDown();
         }, "demo-services-stop"));
         try {
-            Optional<JsonNode> sql = block(sensors, "SQL");
+            Optional<ConfigBlock> sql = block(sensors, "SQL");
             if (sql.isPresent()) {
-                Endpoint postgres = new Endpoint("PostgreSQL", sql.get().path("Host").asText("127.0.0.1"),
-                        sql.get().path("Port").asInt(5432));
+                Endpoint postgres = new Endpoint("PostgreSQL", sql.get().text("Host", "127.0.0.1"),
+                        sql.get().port("Port", 5432));
                 ensure(postgres, () -> embedded.postgres(postgres));
-                createDatabase(postgres, sql.get().path("Database").asText(), sql.get().path("User").asText("postgres"));
+                createDatabase(postgres, sql.get().text("Database"), sql.get().text("User", "postgres"));
             }
-            Optional<JsonNode> redis = block(sensors, "Redis");
+            Optional<ConfigBlock> redis = block(sensors, "Redis");
             if (redis.isPresent()) {
-                Endpoint at = new Endpoint("Redis", redis.get().path("Host").asText("127.0.0.1"),
-                        redis.get().path("Port").asInt(6379));
+                Endpoint at = new Endpoint("Redis", redis.get().text("Host", "127.0.0.1"), redis.get().port("Port", 6379));
                 ensure(at, () -> embedded.redis(at));
             }
-            Optional<JsonNode> mqtt = block(sensors, "Mqtt");
+            Optional<ConfigBlock> mqtt = block(sensors, "Mqtt");
             if (mqtt.isPresent()) {
-                URI url = URI.create(mqtt.get().path("Url").asText("tcp://127.0.0.1:1883"));
+                URI url = URI.create(mqtt.get().text("Url", "tcp://127.0.0.1:1883"));
                 Endpoint at = new Endpoint("MQTT broker", url.getHost(), url.getPort() < 0 ? 1883 : url.getPort());
                 ensure(at, () -> embedded.mqtt(at));
             }
@@ -66,11 +66,11 @@ public final class DemoServicesMain {
     }
 
     /** The first entry's {@code Sensor.<name>} block, in file order (the collector's SQL, the dashboard's Mqtt). */
-    private static Optional<JsonNode> block(JsonNode sensors, String name) {
+    private static Optional<ConfigBlock> block(JsonNode sensors, String name) {
         for (JsonNode entry : sensors) {
             JsonNode block = entry.path("Sensor").path(name);
             if (block.isObject()) {
-                return Optional.of(block);
+                return Optional.of(ConfigBlock.of(block, "Sensors (" + entry.path("Codifier").asText() + ").Sensor." + name));
             }
         }
         return Optional.empty();

@@ -7,7 +7,6 @@ import io.netty.util.concurrent.DefaultThreadFactory;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,7 +26,7 @@ import org.eclipse.paho.client.mqttv3.MqttMessage;
 import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
 import org.jphmesh.bus.config.ConfigBlock;
 import org.jphmesh.bus.config.ConfigException;
-import org.jphmesh.bus.config.ConfigSource;
+import org.jphmesh.bus.config.SecretFile;
 import org.jphmesh.bus.config.MeshConfig;
 import org.jphmesh.bus.config.SensorConfig;
 import org.jphmesh.bus.frame.Codifier;
@@ -108,12 +107,9 @@ public final class MqttInputDriver implements Driver {
         }
     }
 
+    // The whole file, as this driver always read it (the bridge reads the first line; issue 14 makes them one).
     private static char[] password(ConfigBlock settings, String file) {
-        try {
-            return Files.readString(ConfigSource.expandHome(file), StandardCharsets.UTF_8).strip().toCharArray();
-        } catch (IOException e) {
-            throw new ConfigException(settings.label() + ".PasswordFile " + file + " cannot be read: " + e.getMessage());
-        }
+        return SecretFile.whole(file, settings.label() + ".PasswordFile").toCharArray();
     }
 
     @Override
