@@ -57,7 +57,8 @@ public final class RedisSeed {
             return false;
         }
         String raw = fields.get("Value");
-        Double value = number(raw);
+        // The collector writes a boolean reading as jphRedis did, True or False: on a tile it is 1 or 0, as on the bus.
+        Double value = "True".equals(raw) ? Double.valueOf(1) : "False".equals(raw) ? Double.valueOf(0) : number(raw);
         view.seed(codifier, value, value == null ? raw : null, whole(fields.get("DTimestamp")),
                 whole(fields.get("ITimestamp")), fields.containsKey("IsActive") ? "True".equals(fields.get("IsActive")) : null);
         return true;
