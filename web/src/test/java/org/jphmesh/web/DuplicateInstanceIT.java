@@ -4,12 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.netty.buffer.ByteBuf;
-import io.netty.buffer.Unpooled;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
-import org.jphmesh.bus.codec.FrameCodec;
 import org.jphmesh.bus.frame.Codifier;
 import org.jphmesh.bus.frame.Flag;
 import org.jphmesh.bus.frame.Frame;
@@ -33,13 +30,13 @@ class DuplicateInstanceIT {
              LoopbackSender sender = new LoopbackSender()) {
             long theirStart = System.currentTimeMillis() + 60_000;
             AtomicLong sequence = new AtomicLong(50_000);
-            sender.send(encode(Frame.control(sequence.get(), theirStart, Flag.NEW_SEQUENCE, CF, Codifier.BROADCAST,
+            sender.send(LoopbackSender.encode(Frame.control(sequence.get(), theirStart, Flag.NEW_SEQUENCE, CF, Codifier.BROADCAST,
                     theirStart, true)), rig.mesh.controlGroup(), rig.mesh.controlPort());
 
             // What a second instance sends: alive frames counting up, for longer than the bus needs as evidence.
             await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(300)).until(() -> {
                 long now = System.currentTimeMillis();
-                sender.send(encode(Frame.control(sequence.incrementAndGet(), now, Flag.ALIVE, CF, Codifier.BROADCAST,
+                sender.send(LoopbackSender.encode(Frame.control(sequence.incrementAndGet(), now, Flag.ALIVE, CF, Codifier.BROADCAST,
                         theirStart, true)), rig.mesh.controlGroup(), rig.mesh.controlPort());
                 return WebTestRig.json(rig.client().get("/health")).path("conflict").isTextual();
             });
@@ -55,16 +52,5 @@ class DuplicateInstanceIT {
                     .contains("this dashboard keeps running");
         }
     }
-
-    private static byte[] encode(Frame frame) {
-        ByteBuf buffer = Unpooled.buffer();
-        try {
-            FrameCodec.encode(frame, buffer);
-            byte[] bytes = new byte[buffer.readableBytes()];
-            buffer.readBytes(bytes);
-            return bytes;
-        } finally {
-            buffer.release();
-        }
     }
 }

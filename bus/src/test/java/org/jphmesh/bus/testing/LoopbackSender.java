@@ -1,11 +1,15 @@
 package org.jphmesh.bus.testing;
 
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.DatagramPacket;
 import java.net.InetAddress;
 import java.net.MulticastSocket;
 import java.net.NetworkInterface;
+import org.jphmesh.bus.codec.FrameCodec;
+import org.jphmesh.bus.frame.Frame;
 
 /**
  * Sends raw datagrams to a test bus through {@code lo} with TTL 0 only. Tests that hand-craft
@@ -23,6 +27,19 @@ public final class LoopbackSender implements AutoCloseable {
             socket.setTimeToLive(0);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A frame's datagram, as the codec writes it, for tests that send it by hand (a forgery, a flood). */
+    public static byte[] encode(Frame frame) {
+        ByteBuf buffer = Unpooled.buffer();
+        try {
+            FrameCodec.encode(frame, buffer);
+            byte[] bytes = new byte[buffer.readableBytes()];
+            buffer.readBytes(bytes);
+            return bytes;
+        } finally {
+            buffer.release();
         }
     }
 

@@ -3,37 +3,17 @@ package org.jphmesh.web.health;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
+import org.jphmesh.bus.testing.TestClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 class HealthProbeTest {
 
-    private final AtomicLong millis = new AtomicLong(1_700_000_000_000L);
-    private final Clock clock = new Clock() {
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return Instant.ofEpochMilli(millis.get());
-        }
-    };
+    private final TestClock clock = new TestClock(1_700_000_000_000L);
     private final AtomicInteger checks = new AtomicInteger();
     private final AtomicBoolean up = new AtomicBoolean(true);
     private final CountDownLatch hang = new CountDownLatch(1);
@@ -56,11 +36,11 @@ class HealthProbeTest {
     void the_answer_is_kept_while_fresh_and_checked_again_after() {
         assertThat(probe.state()).isEqualTo("up");
         up.set(false);
-        millis.addAndGet(1_499);
+        clock.advance(1_499);
         assertThat(probe.state()).as("kept").isEqualTo("up");
         assertThat(checks).hasValue(1);
 
-        millis.addAndGet(1);
+        clock.advance(1);
 
         assertThat(probe.state()).isEqualTo("down");
         assertThat(checks).hasValue(2);
@@ -71,7 +51,7 @@ class HealthProbeTest {
         hanging.set(true);
 
         assertThat(probe.state()).isEqualTo("down");
-        millis.addAndGet(200);
+        clock.advance(200);
         for (int i = 0; i < 10; i++) {
             assertThat(probe.state()).isEqualTo("down");
         }
@@ -83,7 +63,7 @@ class HealthProbeTest {
     void an_answer_that_came_after_its_budget_counts_as_down() {
         hanging.set(true);
         assertThat(probe.state()).isEqualTo("down");
-        millis.addAndGet(200);
+        clock.advance(200);
         hanging.set(false);
 
         hang.countDown();
@@ -91,7 +71,7 @@ class HealthProbeTest {
         await().atMost(Duration.ofSeconds(5)).until(() -> !probe.checking());
         assertThat(probe.state()).isEqualTo("down");
         assertThat(checks).hasValue(1);
-        millis.addAndGet(1_500);
+        clock.advance(1_500);
 
         await().atMost(Duration.ofSeconds(5)).until(() -> probe.state().equals("up"));
         assertThat(checks).hasValue(2);

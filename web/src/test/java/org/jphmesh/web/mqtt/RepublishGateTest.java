@@ -3,6 +3,7 @@ package org.jphmesh.web.mqtt;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import org.jphmesh.bus.testing.TestClock;
 import org.junit.jupiter.api.Test;
 
 class RepublishGateTest {

@@ -3,8 +3,6 @@ package org.jphmesh.web.mqtt;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.netty.buffer.ByteBuf;
-import io.netty.buffer.Unpooled;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -12,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Pattern;
-import org.jphmesh.bus.codec.FrameCodec;
 import org.jphmesh.bus.frame.Codifier;
 import org.jphmesh.bus.frame.Flag;
 import org.jphmesh.bus.frame.Frame;
@@ -66,9 +63,9 @@ class WebAppMqttIT {
             long now = System.currentTimeMillis();
             for (int start = 0; start < flood.size(); start += 50) {
                 for (Codifier code : flood.subList(start, start + 50)) {
-                    sender.send(encode(Frame.control(1, now, Flag.ALIVE, code, Codifier.BROADCAST, now, true)),
+                    sender.send(LoopbackSender.encode(Frame.control(1, now, Flag.ALIVE, code, Codifier.BROADCAST, now, true)),
                             rig.mesh.controlGroup(), rig.mesh.controlPort());
-                    sender.send(encode(Frame.data(1, now, code, Readings.of(start))), rig.mesh.dataGroup(), rig.mesh.dataPort());
+                    sender.send(LoopbackSender.encode(Frame.data(1, now, code, Readings.of(start))), rig.mesh.dataGroup(), rig.mesh.dataPort());
                 }
                 // In batches the socket buffers take whole, so the dashboard hears every one of them.
                 int sent = start + 50;
@@ -127,16 +124,5 @@ class WebAppMqttIT {
     private static long heard(WebTestRig rig, List<Codifier> codes) {
         return codes.stream().filter(code -> rig.app.view().sensor(code).map(v -> v.readingAt() != null).orElse(false)).count();
     }
-
-    private static byte[] encode(Frame frame) {
-        ByteBuf buffer = Unpooled.buffer();
-        try {
-            FrameCodec.encode(frame, buffer);
-            byte[] bytes = new byte[buffer.readableBytes()];
-            buffer.readBytes(bytes);
-            return bytes;
-        } finally {
-            buffer.release();
-        }
     }
 }

@@ -2,40 +2,22 @@ package org.jphmesh.web.http.auth;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
+import org.jphmesh.bus.testing.TestClock;
 import org.junit.jupiter.api.Test;
 
 class SessionStoreTest {
 
-    private Instant now = Instant.parse("2026-11-22T10:00:00Z");
-    private final Clock clock = new Clock() {
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    };
+    private final TestClock clock = new TestClock(Instant.parse("2026-11-22T10:00:00Z").toEpochMilli());
     private final SessionStore store = new SessionStore(clock, Duration.ofMinutes(30), Duration.ofHours(8), 2);
 
     @Test
     void a_session_ends_after_its_idle_time_without_requests() {
         Session session = store.create("ann@example.org", Role.viewer);
-        now = now.plus(Duration.ofMinutes(29));
+        clock.advance(Duration.ofMinutes(29).toMillis());
         assertThat(store.find(session.id())).isPresent();
-        now = now.plus(Duration.ofMinutes(31));
+        clock.advance(Duration.ofMinutes(31).toMillis());
         assertThat(store.find(session.id())).isEmpty();
     }
 
@@ -43,7 +25,7 @@ class SessionStoreTest {
     void a_session_ends_after_its_absolute_time_however_busy() {
         Session session = store.create("ann@example.org", Role.viewer);
         for (int i = 0; i < 20; i++) {
-            now = now.plus(Duration.ofMinutes(25));
+            clock.advance(Duration.ofMinutes(25).toMillis());
             store.find(session.id());
         }
         assertThat(store.find(session.id())).isEmpty();
@@ -64,9 +46,9 @@ class SessionStoreTest {
     @Test
     void past_its_capacity_the_least_recently_used_session_goes() {
         Session old = store.create("a@example.org", Role.viewer);
-        now = now.plusSeconds(1);
+        clock.advance(1_000);
         Session recent = store.create("b@example.org", Role.viewer);
-        now = now.plusSeconds(1);
+        clock.advance(1_000);
         store.create("c@example.org", Role.viewer);
         assertThat(store.find(old.id())).isEmpty();
         assertThat(store.find(recent.id())).isPresent();
