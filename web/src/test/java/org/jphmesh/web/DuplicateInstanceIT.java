@@ -52,5 +52,4 @@ class DuplicateInstanceIT {
                     .contains("this dashboard keeps running");
         }
     }
-    }
 }

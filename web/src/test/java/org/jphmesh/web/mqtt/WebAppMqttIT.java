@@ -124,5 +124,4 @@ class WebAppMqttIT {
     private static long heard(WebTestRig rig, List<Codifier> codes) {
         return codes.stream().filter(code -> rig.app.view().sensor(code).map(v -> v.readingAt() != null).orElse(false)).count();
     }
-    }
 }
