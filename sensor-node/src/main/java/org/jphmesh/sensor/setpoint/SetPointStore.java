@@ -16,9 +16,13 @@ import org.jphmesh.bus.json.JsonTree;
 import org.jphmesh.bus.transport.NetworkGuard;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import redis.clients.jedis.BuilderFactory;
+import redis.clients.jedis.CommandArguments;
+import redis.clients.jedis.CommandObject;
+import redis.clients.jedis.Connection;
 import redis.clients.jedis.DefaultJedisClientConfig;
 import redis.clients.jedis.HostAndPort;
-import redis.clients.jedis.Jedis;
+import redis.clients.jedis.Protocol;
 import redis.clients.jedis.RedisProtocol;
 import redis.clients.jedis.exceptions.JedisException;
 
@@ -100,8 +104,10 @@ final class SetPointStore {
         if (redis.password() != null) {
             config.password(redis.password());
         }
-        try (Jedis jedis = new Jedis(new HostAndPort(redis.host(), redis.port()), config.build())) {
-            Map<String, String> hash = jedis.hgetAll(redis.keyPrefix() + codifier);
+        // A bare Connection, not the Jedis facade: one command at start, without loading its ~270 command classes.
+        try (Connection connection = new Connection(new HostAndPort(redis.host(), redis.port()), config.build())) {
+            Map<String, String> hash = connection.executeCommand(new CommandObject<>(
+                    new CommandArguments(Protocol.Command.HGETALL).key(redis.keyPrefix() + codifier), BuilderFactory.STRING_MAP));
             double value = Double.parseDouble(hash.getOrDefault("Value", ""));
             long at = Long.parseLong(hash.getOrDefault("DTimestamp", "0"));
             return Double.isFinite(value) ? Optional.of(new Saved(value, at, "Redis " + redis.host() + ":" + redis.port()))
