@@ -27,6 +27,9 @@ status_of() { dpkg-query -W -f='${db:Status-Status}' "$1" 2>/dev/null || true; }
 purged() { case $(status_of "$1") in "" | not-installed) return 0 ;; *) return 1 ;; esac; }
 
 if [[ $(id -u) != 0 ]]; then
+  if [[ -n ${JPH_REQUIRE_ALL_TESTS:-} ]]; then
+    say "FAILED: the package test needs root, and JPH_REQUIRE_ALL_TESTS says every test must run"; exit 1
+  fi
   say "SKIPPED: the package test installs packages with dpkg and needs root (run ./jph test as root, as CI does)"
   exit 0
 fi

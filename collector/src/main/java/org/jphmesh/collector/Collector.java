@@ -101,7 +101,12 @@ public final class Collector implements AutoCloseable {
             this.rejected = new RejectedRows(roles.spool().resolve("rejected.csv"));
             PostgresReadingStore store = new PostgresReadingStore(pool, rejected);
             this.summaries = new PostgresSummaries(pool);
-            this.journal = new ReadingJournal(roles.spool(), roles.spoolCapBytes());
+            try {
+                this.journal = new ReadingJournal(roles.spool(), roles.spoolCapBytes());
+            } catch (RuntimeException e) {
+                pool.close();
+                throw e;
+            }
             this.writer = new ReadingWriter(owner, store, journal, 5_000, summaries::stored);
         } else {
             this.pool = null;

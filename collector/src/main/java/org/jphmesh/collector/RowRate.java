@@ -4,8 +4,9 @@ import java.time.Clock;
 import java.util.OptionalLong;
 
 /**
- * Rows per minute between two ticks, as the legacy collectors reported them: a whole number, measured over the
- * time that really passed, and nothing for the first tick, which has no interval behind it yet.
+ * Rows per minute between two ticks, as the legacy collectors reported them: a whole number (Python's {@code int()},
+ * which cuts the fraction off), measured over the time that really passed, and nothing for the first tick, which
+ * has no interval behind it yet.
  */
 final class RowRate {
 
@@ -21,7 +22,7 @@ final class RowRate {
     synchronized OptionalLong next(long count) {
         long now = clock.millis();
         OptionalLong rate = lastMillis < 0 || now <= lastMillis ? OptionalLong.empty()
-                : OptionalLong.of(Math.round((count - lastCount) * 60_000.0 / (now - lastMillis)));
+                : OptionalLong.of((long) ((count - lastCount) * 60_000.0 / (now - lastMillis)));
         lastCount = count;
         lastMillis = now;
         return rate;

@@ -20,13 +20,13 @@ import org.jphmesh.bus.config.RedisSettings;
 import org.jphmesh.bus.frame.Codifier;
 import org.jphmesh.bus.node.NodeOptions;
 import org.jphmesh.bus.testing.LossyLink;
+import org.jphmesh.bus.testing.NetworkLab;
 import org.jphmesh.bus.testing.StreamSenderMain;
 import org.jphmesh.bus.testing.TestMesh;
 import org.jphmesh.bus.transport.InterfaceGuard;
 import org.jphmesh.sql.TestDatabase;
 import org.jphmesh.sql.db.Migrations;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -55,11 +55,7 @@ class LossRepairIT {
 
     @BeforeEach
     void requireNamespaces() {
-        String why = LossyLink.whyUnavailable();
-        if (why != null) {
-            System.out.println("LossRepairIT skipped: " + why);
-        }
-        Assumptions.assumeTrue(why == null, () -> "LossRepairIT needs network namespaces: " + why);
+        NetworkLab.requireOrSkip("LossRepairIT");
         allowedBefore = System.getProperty(InterfaceGuard.ALLOWED_INTERFACES_PROPERTY);
     }
 

@@ -19,5 +19,8 @@ class RowRateTest {
         assertThat(rate.next(1_500)).hasValue(600);
         clock.advance(5_000);
         assertThat(rate.next(1_501)).hasValue(12);
+        // Python's int() cuts the fraction off: 8.57 rows a minute is 8.
+        clock.advance(7_000);
+        assertThat(rate.next(1_502)).hasValue(8);
     }
 }

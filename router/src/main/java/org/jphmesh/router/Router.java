@@ -15,6 +15,7 @@ import org.jphmesh.bus.config.SensorConfig;
 import org.jphmesh.bus.frame.Codifier;
 import org.jphmesh.bus.metrics.BusCounters;
 import org.jphmesh.bus.node.Node;
+import org.jphmesh.bus.node.DuplicateInstance;
 import org.jphmesh.bus.node.NodeCallbacks;
 import org.jphmesh.bus.node.NodeOptions;
 import org.jphmesh.bus.transport.MulticastTransport;
@@ -116,7 +117,14 @@ public final class Router implements AutoCloseable {
         return new NodeCallbacks() {
             @Override
             public void onTimer(Node self) {
-                self.sendJson(codifier, statistics.reading(System.nanoTime(), engine.remembered()));
+                self.sendJson(codifier, statistics.reading(System.nanoTime(), engine.remembered(),
+                        self.duplicateInstance().map(other -> other.describe(codifier.value())).orElse(null)));
+            }
+
+            @Override
+            public void onDuplicateInstance(Node self, DuplicateInstance other) {
+                LOG.error("{} - {}; this router keeps forwarding. Stop the other one: two routers of one codifier"
+                        + " forward every frame twice", codifier, other.describe(codifier.value()));
             }
 
             @Override

@@ -9,13 +9,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.jphmesh.bus.testing.NetworkLab;
 import org.jphmesh.bus.testing.ProbeNodeMain;
 import org.jphmesh.bus.transport.InterfaceGuard;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -55,11 +53,7 @@ class RouterRingIT {
 
     @Test
     void a_stream_crosses_a_ring_of_three_routers_to_every_segment_once_without_looping() throws Exception {
-        Optional<String> why = NetworkLab.unavailable();
-        if (why.isPresent()) {
-            System.out.println("RouterRingIT skipped: " + why.get());
-            Assumptions.abort(why.get());
-        }
+        NetworkLab.requireOrSkip("RouterRingIT");
         try (NetworkLab lab = new NetworkLab()) {
             String r1 = lab.namespace("r1");
             String r2 = lab.namespace("r2");

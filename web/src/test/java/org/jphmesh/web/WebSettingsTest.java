@@ -50,11 +50,14 @@ class WebSettingsTest {
     }
 
     @Test
-    void numbers_written_as_text_are_read_as_the_rest_of_the_config_reads_them() {
-        WebSettings settings = settings("{\"Port\":\"7071\",\"SessionIdleMinutes\":\" 60 \"}");
+    void numbers_and_booleans_written_as_text_are_read_as_the_rest_of_the_config_reads_them() {
+        WebSettings settings = settings("{\"Port\":\"7071\",\"SessionIdleMinutes\":\" 60 \",\"AnonymousRead\":\"true\","
+                + "\"TrustProxy\":1}");
 
         assertThat(settings.port()).isEqualTo(7071);
         assertThat(settings.sessionIdleMinutes()).isEqualTo(60);
+        assertThat(settings.anonymousRead()).isTrue();
+        assertThat(settings.trustProxy()).isTrue();
     }
 
     @ParameterizedTest(name = "{0} = {1}")
@@ -68,8 +71,8 @@ class WebSettingsTest {
             "Port               | [7070]        | must be a number",
             "Bind               | \"my host\"     | must be an address or host name",
             "AnonymousRead      | \"yes\"         | must be true or false",
-            "SecureCookies      | 1             | must be true or false",
-            "TrustProxy         | \"true\"        | must be true or false",
+            "SecureCookies      | 2             | must be true or false",
+            "TrustProxy         | \"maybe\"       | must be true or false",
             "StaticDir          | \"/nonexistent\" | has no index.html",
             "StaticDir          | {}            | must be text",
     })

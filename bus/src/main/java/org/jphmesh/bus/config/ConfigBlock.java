@@ -119,15 +119,10 @@ public final class ConfigBlock {
         return (int) value;
     }
 
+    /** true or false, also as text ({@code "true"}) or 1/0, as legacy files write them; absent is {@code fallback}. */
     public boolean bool(String key, boolean fallback) {
-        JsonNode value = node.get(key);
-        if (value == null || value.isNull()) {
-            return fallback;
-        }
-        if (value.isBoolean()) {
-            return value.asBoolean();
-        }
-        throw new ConfigException(path(key) + " must be true or false, not " + value);
+        Boolean value = boolOrNull(key);
+        return value == null ? fallback : value;
     }
 
     public Duration seconds(String key, Duration fallback) {
@@ -185,6 +180,9 @@ public final class ConfigBlock {
             return null;
         }
         JsonNode value = node.get(key);
+        if (value.isBoolean()) {
+            return value.asBoolean();
+        }
         if (value.isTextual() && value.asText().strip().equalsIgnoreCase("true")
                 || value.isNumber() && value.asDouble() == 1) {
             return true;
@@ -193,7 +191,7 @@ public final class ConfigBlock {
                 || value.isNumber() && value.asDouble() == 0) {
             return false;
         }
-        return bool(key, false);
+        throw new ConfigException(path(key) + " must be true or false, not " + value);
     }
 
     private boolean blank(String key) {

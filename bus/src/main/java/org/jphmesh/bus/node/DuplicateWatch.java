@@ -28,12 +28,13 @@ final class DuplicateWatch {
     static final int MIN_FRAMES = 3;
     static final long MIN_SPAN_MILLIS = 3_000;
     static final long FORGET_MILLIS = 10 * 60_000;
-    static final int MAX_HOSTS = 32;
+    static final int MAX_HOSTS = 256;
     /** How far a sequence may jump and still continue a stream (a few lost frames), not start another. */
     private static final long MAX_STEP = 1_000;
 
+    /** What one host has sent under this codifier: the current stream (frames that count up) and when it began. */
     private static final class Claim {
-        final long firstMillis;
+        long streamMillis;
         long lastMillis;
         int frames;
         double theirStart = Double.NaN;
@@ -41,8 +42,14 @@ final class DuplicateWatch {
         long lastData = -1;
 
         Claim(long now) {
-            this.firstMillis = now;
+            this.streamMillis = now;
             this.lastMillis = now;
+        }
+
+        // Whatever came before does not count: evidence is one stream, from its first frame on.
+        void restart(long now) {
+            frames = 1;
+            streamMillis = now;
         }
     }
 
@@ -72,15 +79,17 @@ final class DuplicateWatch {
         }
         boolean control = frame.channel() == BusChannel.CONTROL;
         if (control && frame.flag() == Flag.NEW_SEQUENCE) {
-            // A start: the stream begins again here, so forged Ns with random numbers never add up.
-            claim.frames = 1;
-            claim.lastControl = frame.sequence();
+            // A start: a stream begins here, so forged Ns with random numbers never add up.
+            claim.restart(now);
             claim.theirStart = frame.control().timeComponent();
-        } else if (continues(control ? claim.lastControl : claim.lastData, frame.sequence())
-                || frame.flag() == Flag.DATA_SEQUENCE) {
+            claim.lastData = -1;
+        } else if (!control && frame.flag() == Flag.DATA_SEQUENCE) {
+            // n announces where the readings will count from; it is not itself a frame of the stream.
+            claim.lastData = frame.sequence();
+        } else if (continues(control ? claim.lastControl : claim.lastData, frame.sequence())) {
             claim.frames++;
         } else {
-            claim.frames = 1;
+            claim.restart(now);
         }
         if (control) {
             claim.lastControl = frame.sequence();
@@ -91,16 +100,17 @@ final class DuplicateWatch {
             claim.lastData = frame.sequence();
         }
         claim.lastMillis = now;
-        if (claim.frames < MIN_FRAMES || now - claim.firstMillis < MIN_SPAN_MILLIS || Double.isNaN(claim.theirStart)) {
+        if (claim.frames < MIN_FRAMES || now - claim.streamMillis < MIN_SPAN_MILLIS || Double.isNaN(claim.theirStart)) {
             return Optional.empty();
         }
         boolean newer = claim.theirStart > ownStart || claim.theirStart == ownStart && claim.lastControl > ownSequenceStart;
         return Optional.of(new DuplicateInstance(host, Instant.ofEpochMilli((long) claim.theirStart),
-                Instant.ofEpochMilli(claim.firstMillis), Instant.ofEpochMilli(now), claim.frames, newer));
+                Instant.ofEpochMilli(claim.streamMillis), Instant.ofEpochMilli(now), claim.frames, newer));
     }
 
     private static boolean continues(long last, long sequence) {
         if (last < 0) {
+            // The first frame heard on this bus: it begins the bus's count, within the stream.
             return true;
         }
         long step = (sequence - last + Frame.MAX_SEQUENCE + 1) % (Frame.MAX_SEQUENCE + 1);

@@ -8,10 +8,14 @@ import java.util.function.Supplier;
 
 /**
  * Sends {@code I} every keep-alive interval unless {@link #activity()} postponed it: a good read does, as in the
- * legacy nodes, so a sensor that reads well more often than its interval sends no {@code I} at all. Runs on the
- * node's I/O thread; {@link #activity()} is safe from any thread.
+ * legacy nodes, so a sensor that reads well more often than its interval sends no {@code I} at all. At a start
+ * (and a reload) an {@code I} is due at once, as the legacy loop had it: the first check comes
+ * {@link #FIRST_CHECK} later, time for the first read to postpone it. Runs on the node's I/O thread;
+ * {@link #activity()} is safe from any thread.
  */
 final class KeepAliveTimer {
+
+    static final Duration FIRST_CHECK = Duration.ofMillis(500);
 
     private final EventLoop loop;
     private final Supplier<Duration> interval;
@@ -27,8 +31,12 @@ final class KeepAliveTimer {
     }
 
     void start() {
-        activity();
-        schedule(interval.get().toNanos());
+        schedule(Math.min(interval.get().toNanos(), FIRST_CHECK.toNanos()));
+    }
+
+    /** A start or reload was announced: an {@code I} is due now, unless a good read postpones it. */
+    void due() {
+        lastActivityNanos = System.nanoTime() - interval.get().toNanos();
     }
 
     /** Something was sent that tells the mesh this node lives. */

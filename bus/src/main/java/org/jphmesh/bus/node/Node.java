@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.jphmesh.bus.config.ConfigException;
 import org.jphmesh.bus.config.ConfigLoader;
 import org.jphmesh.bus.config.MeshConfig;
@@ -42,6 +43,7 @@ import org.slf4j.LoggerFactory;
 public final class Node implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Node.class);
+    private static final long CONFLICT_REPORT_MILLIS = 60_000;
 
     private final NodeOptions options;
     private final NodeCallbacks callbacks;
@@ -53,6 +55,8 @@ public final class Node implements AutoCloseable {
     private final DuplicateWatch duplicates;
     private final RateLimitedLog conflictLog = new RateLimitedLog(LOG, 60_000);
     private volatile DuplicateInstance duplicate;
+    private final AtomicBoolean givingWay = new AtomicBoolean();
+    private volatile long conflictReportedMillis = Long.MIN_VALUE;
     private final CompletableFuture<StopReason> stopped = new CompletableFuture<>();
     private final CallbackRunner runner;
 
@@ -148,9 +152,10 @@ public final class Node implements AutoCloseable {
     }
 
     // As the legacy nodes do: N alone; readings or the keep-alive follow. A halted node says so at once.
+    // As the legacy nodes: N, then I right after the first reading unless that reading was good (KeepAliveTimer).
     private void announce() {
         control.announce(active);
-        keepAlive.activity();
+        keepAlive.due();
         if (!active) {
             sendAlive();
         }
@@ -221,17 +226,21 @@ public final class Node implements AutoCloseable {
         if (evidence == null) {
             return;
         }
-        boolean first = duplicate == null || !duplicate.host().equals(evidence.host());
         duplicate = evidence;
         if (evidence.newer() && options.stopOnDuplicate()) {
-            LOG.error("{} - {}; this older instance stops. Run each codifier once on the mesh.", self,
-                    evidence.describe(self.value()));
-            new Thread(() -> shutDown(StopReason.DUPLICATE_INSTANCE, false), "jph-" + self + "-stop").start();
+            if (givingWay.compareAndSet(false, true)) {
+                LOG.error("{} - {}; this older instance stops. Run each codifier once on the mesh.", self,
+                        evidence.describe(self.value()));
+                new Thread(() -> shutDown(StopReason.DUPLICATE_INSTANCE, false), "jph-" + self + "-stop").start();
+            }
             return;
         }
         conflictLog.warn("conflict", "{} - {}; this instance keeps running. Run each codifier once on the mesh.", self,
                 evidence.describe(self.value()));
-        if (first) {
+        // Once a minute at most, whichever host: spoofed hosts taking turns must not flood the program's events.
+        long now = options.clock().millis();
+        if (conflictReportedMillis == Long.MIN_VALUE || now - conflictReportedMillis >= CONFLICT_REPORT_MILLIS) {
+            conflictReportedMillis = now;
             runner.submit("duplicate", () -> callbacks.onDuplicateInstance(this, evidence));
         }
     }
@@ -355,6 +364,7 @@ public final class Node implements AutoCloseable {
 
     private void sendAlive() {
         sendControl(Flag.ALIVE, Codifier.BROADCAST);
+        keepAlive.activity();
     }
 
     /**

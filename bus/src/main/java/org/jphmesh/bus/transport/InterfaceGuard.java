@@ -67,26 +67,27 @@ public final class InterfaceGuard {
     }
 
     /**
-     * The interface the kernel would send to {@code group} through. Connecting a UDP socket makes the kernel choose a
-     * route and a source address, and the source address names the interface (policy routing included); nothing is
-     * sent. A route that yields no source address ({@code 224.0.0.0/4 dev lo}) is looked up in the route table.
+     * The interface the kernel routes {@code group} through: the device of the most specific route in its table
+     * (what a join with {@code INADDR_ANY} uses). Where the table cannot be read, a connected UDP socket asks the
+     * kernel instead, and its source address names the interface (nothing is sent); that answer can name another
+     * device when the route's own has no address of global scope ({@code dev lo}), so it only comes second.
      */
     public static Optional<String> routedInterface(InetSocketAddress group) {
+        if (group.getAddress() instanceof Inet4Address ipv4) {
+            Optional<String> routed = RouteTable.interfaceFor(ipv4);
+            if (routed.isPresent()) {
+                return routed;
+            }
+        }
         try (DatagramChannel probe = DatagramChannel.open(StandardProtocolFamily.INET)) {
             probe.connect(group);
             InetAddress source = ((InetSocketAddress) probe.getLocalAddress()).getAddress();
-            if (!source.isAnyLocalAddress()) {
-                Optional<String> named = Optional.ofNullable(NetworkInterface.getByInetAddress(source))
-                        .map(NetworkInterface::getName);
-                if (named.isPresent()) {
-                    return named;
-                }
-            }
+            return source.isAnyLocalAddress() ? Optional.empty()
+                    : Optional.ofNullable(NetworkInterface.getByInetAddress(source)).map(NetworkInterface::getName);
         } catch (IOException e) {
             // "Network is unreachable": no route yet (Wi-Fi at boot), which the caller reports as not ready.
             return Optional.empty();
         }
-        return group.getAddress() instanceof Inet4Address ipv4 ? RouteTable.interfaceFor(ipv4) : Optional.empty();
     }
 
     static Set<String> allowedInterfaces() {

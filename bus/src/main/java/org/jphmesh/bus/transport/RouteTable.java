@@ -9,9 +9,9 @@ import java.nio.file.Path;
 import java.util.Optional;
 
 /**
- * The kernel's IPv4 routes as {@code /proc/net/route} lists them, for the one question the transport asks: which
- * interface a group is routed through. Needed where a connected socket cannot tell: a route like
- * {@code 224.0.0.0/4 dev lo} gives the socket no source address, so the address names no interface.
+ * The kernel's IPv4 routes as {@code /proc/net/route} lists them (the main table), for the one question the
+ * transport asks: which interface a group is routed through. A connected socket's source address cannot always
+ * tell: a route like {@code 224.0.0.0/4 dev lo} gives it an address of another device, or none.
  */
 final class RouteTable {
 

@@ -62,7 +62,31 @@ class DuplicateWatchTest {
         assertThat(evidence).isPresent();
         assertThat(evidence.get().newer()).isTrue();
         assertThat(evidence.get().host()).isEqualTo(pi);
-        assertThat(evidence.get().frames()).isEqualTo(4);
+        assertThat(evidence.get().frames()).isEqualTo(3);
+    }
+
+    @Test
+    void a_burst_long_after_a_first_frame_is_not_a_stream_of_three_seconds() throws Exception {
+        InetAddress forger = host("10.0.0.9");
+        double start = OWN_START + 50_000;
+        observe(control(Flag.ALIVE, 7, start), forger);
+        clock.advance(5_000);
+        assertThat(observe(control(Flag.NEW_SEQUENCE, 1_000, start), forger)).isEmpty();
+        assertThat(observe(control(Flag.ALIVE, 1_001, start), forger)).isEmpty();
+        assertThat(observe(control(Flag.ALIVE, 1_002, start), forger)).isEmpty();
+        assertThat(observe(Frame.data(40, clock.millis(), Q1, new SequenceStart(40)), forger)).isEmpty();
+        assertThat(observe(Frame.data(41, clock.millis(), Q1, Readings.of(1f)), forger)).isEmpty();
+        assertThat(observe(Frame.data(42, clock.millis(), Q1, Readings.of(1f)), forger)).isEmpty();
+    }
+
+    @Test
+    void announcements_of_new_data_sequences_do_not_count_as_frames_of_a_stream() throws Exception {
+        InetAddress forger = host("10.0.0.9");
+        observe(control(Flag.NEW_SEQUENCE, 1_000, OWN_START + 50_000), forger);
+        clock.advance(3_000);
+        for (int i = 0; i < 10; i++) {
+            assertThat(observe(Frame.data(100 * i, clock.millis(), Q1, new SequenceStart(100 * i)), forger)).isEmpty();
+        }
     }
 
     @Test

@@ -294,13 +294,25 @@ class TwoNodeLoopbackIT {
     }
 
     @Test
-    void a_node_announces_itself_with_n_alone_as_the_legacy_nodes_do() {
+    void a_node_that_reads_well_announces_itself_with_n_alone_and_one_that_does_not_adds_i_as_the_legacy_nodes_do() {
         RecordingCallbacks console = new RecordingCallbacks();
         start("CK", console);
-        start("C1", new RecordingCallbacks());
+        start("C1", new RecordingCallbacks() {
+            @Override
+            public void onTimer(Node node) {
+                node.sendData(20.0);
+                node.postponeKeepAlive();
+            }
+        });
+        start("FG", new RecordingCallbacks());
 
-        await().atMost(Duration.ofSeconds(5)).until(() -> !console.heard(f -> f.from().equals(C1)).isEmpty());
-        await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(1)).until(() -> true);
+        // jph.py: N, then the first reading; I at once unless that reading was GOOD.
+        await().atMost(Duration.ofSeconds(5)).until(() -> console.heard(f -> f.from().equals(Codifier.of("FG"))
+                && f.flag() == Flag.ALIVE).size() == 1);
+        assertThat(console.heard(f -> f.from().equals(Codifier.of("FG")) && f.channel() == BusChannel.CONTROL))
+                .extracting(Frame::flag).containsExactly(Flag.NEW_SEQUENCE, Flag.ALIVE);
+        await().atMost(Duration.ofSeconds(5)).until(() -> console.heard(f -> f.from().equals(C1)
+                && f.channel() == BusChannel.DATA).size() >= 3);
         assertThat(console.heard(f -> f.from().equals(C1) && f.channel() == BusChannel.CONTROL))
                 .extracting(Frame::flag).containsExactly(Flag.NEW_SEQUENCE);
     }

@@ -10,6 +10,7 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * An attacker on the LAN, unsigned, in the legacy wire format: forged announcements of a victim's codifier, forged
@@ -24,6 +25,7 @@ public final class LanAttacker implements AutoCloseable {
     private final int controlPort;
     private final InetAddress data;
     private final int dataPort;
+    private long sent;
 
     public LanAttacker(String controlGroup, int controlPort, String dataGroup, int dataPort) {
         try {
@@ -81,6 +83,10 @@ public final class LanAttacker implements AutoCloseable {
     }
 
     private void send(InetAddress group, int port, ByteBuffer datagram) {
+        // A millisecond every 50 datagrams: the attack must reach the programs, not die in a full socket buffer.
+        if (++sent % 50 == 0) {
+            LockSupport.parkNanos(1_000_000);
+        }
         try {
             socket.send(new DatagramPacket(datagram.array(), datagram.position(), group, port));
         } catch (IOException e) {

@@ -7,8 +7,7 @@ import java.util.concurrent.ThreadLocalRandom;
  * A private link with induced loss, made by the test and removed after it: a {@link NetworkLab} namespace and
  * a veth pair, one end in the namespace ({@code .2/30}), the other in the host's ({@code .1/30}), both dropping
  * {@code lossPercent} % of what they handle. Nothing else is connected to it, so multicast on it (TTL 1)
- * reaches the other end and nowhere else. Needs root; {@link #whyUnavailable} says when it cannot be made,
- * so a test can skip saying why.
+ * reaches the other end and nowhere else. Needs root: a test calls {@link NetworkLab#requireOrSkip} first.
  */
 public final class LossyLink implements AutoCloseable {
 
@@ -27,11 +26,6 @@ public final class LossyLink implements AutoCloseable {
         String prefix = "10.23" + (subnet / 64 % 10) + "." + (subnet % 64 * 4) + ".";
         this.hostAddress = prefix + "1";
         this.namespaceAddress = prefix + "2";
-    }
-
-    /** Null when a namespace can be made here; otherwise why not (not root, no {@code ip}, ...). */
-    public static String whyUnavailable() {
-        return NetworkLab.unavailable().orElse(null);
     }
 
     /** Makes the namespace, the veth pair and the loss; on any failure removes what it made and throws. */

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Assumptions;
 
 /**
  * Separate networks on one machine, for tests that cross them: network namespaces joined by veth pairs,
@@ -37,6 +38,23 @@ public final class NetworkLab implements AutoCloseable {
         } catch (IOException e) {
             return Optional.of("cannot run `ip` (" + e.getMessage() + "); install iproute2 and run as root");
         }
+    }
+
+    /**
+     * For a test that needs namespaces: returns when they can be made. Otherwise, where every test must run
+     * ({@code JPH_REQUIRE_ALL_TESTS}, which {@code .ci/run} sets) it fails saying why, and elsewhere it skips the test,
+     * printing why: a skip must never pass for a success.
+     */
+    public static void requireOrSkip(String test) {
+        Optional<String> why = unavailable();
+        if (why.isEmpty()) {
+            return;
+        }
+        if (System.getenv("JPH_REQUIRE_ALL_TESTS") != null) {
+            throw new AssertionError(test + " cannot run here, and JPH_REQUIRE_ALL_TESTS says every test must: " + why.get());
+        }
+        System.out.println(test + " skipped: " + why.get());
+        Assumptions.abort(why.get());
     }
 
     /** A new namespace with its loopback up; its name is returned (short: interface and namespace names are). */

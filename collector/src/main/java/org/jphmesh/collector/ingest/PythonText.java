@@ -1,5 +1,7 @@
 package org.jphmesh.collector.ingest;
 
+import com.fasterxml.jackson.core.io.schubfach.DoubleToDecimal;
+import com.fasterxml.jackson.core.io.schubfach.FloatToDecimal;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -27,7 +29,7 @@ public final class PythonText {
     /** The {@code Value} field for a reading. */
     public static String reading(DataPayload payload) {
         if (payload instanceof FloatReading reading) {
-            return repr(new BigDecimal(Float.toString(reading.value())), reading.value());
+            return repr(shortest(FloatToDecimal.toString(reading.value())), reading.value());
         }
         if (payload instanceof IntegerReading reading) {
             return Long.toString(reading.value());
@@ -43,7 +45,7 @@ public final class PythonText {
 
     /** Python's {@code repr()} of a float: the shortest decimal that reads back as {@code value}. */
     public static String number(double value) {
-        return repr(Double.isFinite(value) ? new BigDecimal(Double.toString(value)) : null, value);
+        return repr(Double.isFinite(value) ? shortest(DoubleToDecimal.toString(value)) : null, value);
     }
 
     // The value member as Python's str() would print what json.loads gave; a document without one, as it came.
@@ -71,6 +73,11 @@ public final class PythonText {
             return value.textValue();
         }
         return value.isNull() ? "None" : value.toString();
+    }
+
+    // Schubfach (Jackson's, as JDK 19 has it): JDK 17's Double.toString is not always the shortest, Python's repr is.
+    private static BigDecimal shortest(String digits) {
+        return new BigDecimal(digits);
     }
 
     // CPython's repr: positional notation for decimal exponents -4..15, else d.ddde+XX, always a digit after the point.

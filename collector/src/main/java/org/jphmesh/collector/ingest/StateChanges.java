@@ -54,11 +54,12 @@ public final class StateChanges {
         }
         double timeComponent = frame.control().timeComponent();
         long controlLost = accounting.stats(from, BusChannel.CONTROL).map(SequenceStats::lost).orElse(0L);
+        Long atReset = controlLostAtReset.putIfAbsent(from, controlLost);
         if (frame.flag() == Flag.NEW_SEQUENCE) {
             controlLostAtReset.put(from, controlLost);
-        } else if (controlLostAtReset.containsKey(from)) {
-            // jphRedis added each gap to CPacketsLost of a sender whose N it had heard.
-            fields.put("CPacketsLost", Long.toString(controlLost - controlLostAtReset.get(from)));
+        } else if (atReset != null && controlLost > atReset) {
+            // jphRedis added each gap to CPacketsLost of any sender heard before, and N set it back to 0.
+            fields.put("CPacketsLost", Long.toString(controlLost - atReset));
         }
         switch (frame.flag()) {
             case NEW_SEQUENCE -> {

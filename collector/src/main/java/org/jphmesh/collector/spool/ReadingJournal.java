@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -14,6 +15,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
+import org.jphmesh.bus.config.ConfigException;
 import org.jphmesh.bus.transport.RateLimitedLog;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,6 +43,7 @@ public final class ReadingJournal implements AutoCloseable {
     private final long capBytes;
     private final long segmentBytes;
     private final ScheduledExecutorService syncer;
+    private final FileChannel lockFile;
     private final RateLimitedLog rateLimited = new RateLimitedLog(LOG, 30_000);
     private final AtomicLong appended = new AtomicLong();
     private final AtomicLong refused = new AtomicLong();
@@ -64,6 +67,7 @@ public final class ReadingJournal implements AutoCloseable {
         this.segmentBytes = segmentBytes;
         try {
             Files.createDirectories(dir);
+            lockFile = lock(dir);
             List<Long> segments = segments(dir);
             long last = segments.isEmpty() ? 0 : segments.get(segments.size() - 1);
             if (last > 0) {
@@ -88,6 +92,21 @@ public final class ReadingJournal implements AutoCloseable {
         }
         syncer = Executors.newSingleThreadScheduledExecutor(new DefaultThreadFactory("jph-journal-sync", true));
         syncer.scheduleWithFixedDelay(this::sync, 200, 200, TimeUnit.MILLISECONDS);
+    }
+
+    // Two collectors on one journal would write over each other's segments and checkpoint: the second one is refused.
+    private static FileChannel lock(Path dir) throws IOException {
+        FileChannel channel = FileChannel.open(dir.resolve("journal.lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        try {
+            if (channel.tryLock() != null) {
+                return channel;
+            }
+        } catch (OverlappingFileLockException inThisProcess) {
+            // Held by another journal of this very process: the same refusal.
+        }
+        channel.close();
+        throw new ConfigException("the journal folder " + dir + " is in use by another collector; give each collector a"
+                + " Sensor.Spool of its own (and run each codifier once)");
     }
 
     /** The segment numbers present in {@code dir}, in order. */
@@ -272,6 +291,8 @@ public final class ReadingJournal implements AutoCloseable {
             flush();
             channel.force(false);
             channel.close();
+            // Closing the channel releases the lock.
+            lockFile.close();
         } catch (IOException e) {
             LOG.warn("closing the reading journal: {}", e.getMessage());
         }

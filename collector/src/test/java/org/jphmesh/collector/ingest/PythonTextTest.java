@@ -16,7 +16,8 @@ class PythonTextTest {
     @ParameterizedTest
     @CsvSource({"21.5,21.5", "7,7.0", "1796000000000,1796000000000.0", "1796000000000.123,1796000000000.123",
             "1e16,1e+16", "1.5e-5,1.5e-05", "0.0001,0.0001", "123456789012345.6,123456789012345.6",
-            "-3.25,-3.25", "0,0.0", "-2.5e20,-2.5e+20", "0.1,0.1"})
+            "-3.25,-3.25", "0,0.0", "-2.5e20,-2.5e+20", "0.1,0.1", "2.0E-3,0.002", "1.0E23,1e+23",
+            "2.82879384806159E17,2.82879384806159e+17"})
     void a_double_is_written_as_python_repr_writes_it(double value, String python) {
         assertThat(PythonText.number(value)).isEqualTo(python);
     }

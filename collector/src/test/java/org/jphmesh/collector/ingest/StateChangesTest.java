@@ -75,7 +75,7 @@ class StateChangesTest {
                 .isEqualTo(CK);
         StateChange halt = seen(Frame.control(9, 12, Flag.HALT, CK, C1, 1, true)).get(0);
         assertThat(halt.codifier()).isEqualTo(CK);
-        assertThat(halt.fields()).containsEntry("HTimestamp", "12").containsEntry("CPacketsLost", "0");
+        assertThat(halt.fields()).containsEntry("HTimestamp", "12").doesNotContainKey("CPacketsLost");
         assertThat(seen(Frame.control(10, 13, Flag.PING, CK, C1, 1796000000000.123, true)).get(0).fields())
                 .containsEntry("PTimestamp", "13").containsEntry("PRequest", "1796000000000.123");
         assertThat(seen(Frame.control(11, 1796000000003L, Flag.PONG, C1, CK, 1796000000000.0, true)).get(0).fields())
@@ -83,5 +83,14 @@ class StateChangesTest {
                 .containsEntry("TDuration", "3.0").containsEntry("CPacketsLost", "2");
         assertThat(seen(Frame.control(13, 14, Flag.HALT, CK, Codifier.BROADCAST, 1, true)).get(0).fields())
                 .containsEntry("HTimestamp", "14").containsEntry("CPacketsLost", "2");
+    }
+
+    @Test
+    void control_gaps_count_for_a_sender_heard_before_even_without_its_announcement() {
+        Codifier cc = Codifier.of("CC");
+        assertThat(seen(Frame.control(5, 10, Flag.ALIVE, cc, Codifier.BROADCAST, 1, true)).get(0).fields())
+                .doesNotContainKey("CPacketsLost");
+        assertThat(seen(Frame.control(8, 11, Flag.ALIVE, cc, Codifier.BROADCAST, 1, true)).get(0).fields())
+                .containsEntry("CPacketsLost", "2");
     }
 }

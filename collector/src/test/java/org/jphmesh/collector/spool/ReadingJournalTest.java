@@ -1,6 +1,7 @@
 package org.jphmesh.collector.spool;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -23,6 +24,16 @@ class ReadingJournalTest {
 
     private static List<String> texts(List<byte[]> records) {
         return records.stream().map(r -> new String(r, StandardCharsets.US_ASCII)).toList();
+    }
+
+    @Test
+    void a_second_journal_on_a_folder_in_use_is_refused_until_the_first_closes() {
+        ReadingJournal first = new ReadingJournal(dir, 1 << 20);
+        assertThatThrownBy(() -> new ReadingJournal(dir, 1 << 20))
+                .isInstanceOf(org.jphmesh.bus.config.ConfigException.class)
+                .hasMessageContaining("is in use by another collector");
+        first.close();
+        new ReadingJournal(dir, 1 << 20).close();
     }
 
     @Test

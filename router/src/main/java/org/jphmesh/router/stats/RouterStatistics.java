@@ -28,6 +28,11 @@ public final class RouterStatistics {
 
     /** The reading's JSON text; {@code remembered} is the duplicate window's size. */
     public synchronized String reading(long now, int remembered) {
+        return reading(now, remembered, null);
+    }
+
+    /** The same, naming a second instance of the router's codifier ({@code conflict}) while one is heard. */
+    public synchronized String reading(long now, int remembered, String conflict) {
         long forwarded = links.stream().mapToLong(link -> link.counters().get(Count.forwarded)).sum();
         double seconds = Math.max(1e-3, (now - lastNanos) / 1e9);
         Map<String, Object> reading = new LinkedHashMap<>();
@@ -39,6 +44,9 @@ public final class RouterStatistics {
             perLink.put(link.name(), link.counters().snapshot());
         }
         reading.put("links", perLink);
+        if (conflict != null) {
+            reading.put("conflict", conflict);
+        }
         lastForwarded = forwarded;
         lastNanos = now;
         try {

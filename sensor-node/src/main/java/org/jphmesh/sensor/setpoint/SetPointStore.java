@@ -3,12 +3,14 @@ package org.jphmesh.sensor.setpoint;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.net.URI;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.Map;
 import java.util.Optional;
 import org.jphmesh.bus.config.RedisSettings;
@@ -67,11 +69,19 @@ final class SetPointStore {
         try {
             Files.createDirectories(file.toAbsolutePath().getParent());
             Path next = file.resolveSibling(file.getFileName() + ".new");
-            Files.writeString(next, "{\"value\":" + value + ",\"at\":" + atMillis + "}\n", StandardCharsets.UTF_8);
+            // On disk before the rename, and the rename on disk after it: a power cut leaves the old or the new file.
+            try (FileChannel out = FileChannel.open(next, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                    StandardOpenOption.TRUNCATE_EXISTING)) {
+                out.write(StandardCharsets.UTF_8.encode("{\"value\":" + value + ",\"at\":" + atMillis + "}\n"));
+                out.force(true);
+            }
             try {
                 Files.move(next, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException e) {
                 Files.move(next, file, StandardCopyOption.REPLACE_EXISTING);
+            }
+            try (FileChannel folder = FileChannel.open(file.toAbsolutePath().getParent(), StandardOpenOption.READ)) {
+                folder.force(true);
             }
         } catch (IOException e) {
             LOG.warn("{} - the set-point {} is not kept in {} ({}); a restart starts from Redis or Default", codifier,

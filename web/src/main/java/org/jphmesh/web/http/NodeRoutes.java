@@ -84,7 +84,7 @@ final class NodeRoutes {
         ctx.json(answer);
     }
 
-    /** The collectors' own readings: {@code {"value": stored/s, "stored", "backlog", "refused", "outage"}}. */
+    /** The collectors' own readings: {@code {"value": rows/min, "stored", "backlog", "refused", "outage", "conflict"}}. */
     private List<Map<String, Object>> collectors() {
         List<Map<String, Object>> out = new ArrayList<>();
         for (SensorView sensor : services.view().sensors()) {
@@ -96,11 +96,12 @@ final class NodeRoutes {
             collector.put("name", sensor.name());
             collector.put("status", sensor.status());
             collector.put("readingAt", sensor.readingAt());
-            collector.put("storedPerSecond", sensor.value());
+            // The legacy unit, rows written per minute (collector.md).
+            collector.put("storedPerMinute", sensor.value());
             if (sensor.text() != null) {
                 try {
                     JsonNode report = JSON.readTree(sensor.text());
-                    for (String field : List.of("stored", "backlog", "refused", "outage")) {
+                    for (String field : List.of("stored", "backlog", "refused", "outage", "conflict")) {
                         if (report.has(field)) {
                             collector.put(field, JSON.treeToValue(report.get(field), Object.class));
                         }

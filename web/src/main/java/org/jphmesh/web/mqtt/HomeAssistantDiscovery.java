@@ -1,11 +1,12 @@
 package org.jphmesh.web.mqtt;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.jphmesh.bus.config.ConfigBlock;
+import org.jphmesh.bus.config.ConfigException;
 import org.jphmesh.bus.config.DataType;
 import org.jphmesh.bus.config.SensorConfig;
 import org.jphmesh.web.command.Command;
@@ -111,16 +112,16 @@ final class HomeAssistantDiscovery {
         ObjectNode json = entity(sensor.name() + " set-point", sensorId(code) + "_set", device(sensor.node(), nodeEntry));
         json.put("command_topic", topics.set(code));
         json.put("state_topic", topics.state(code));
-        JsonNode block = entry.sensor();
-        double min = block.path("Min").isNumber() ? block.get("Min").asDouble() : -WIDE_RANGE;
-        double max = block.path("Max").isNumber() ? block.get("Max").asDouble() : WIDE_RANGE;
+        ConfigBlock block = ConfigBlock.of(entry);
+        double min = number(block, "Min", -WIDE_RANGE);
+        double max = number(block, "Max", WIDE_RANGE);
         if (!(min < max)) {
             min = -WIDE_RANGE;
             max = WIDE_RANGE;
         }
         boolean whole = entry.dataType() == DataType.INTEGER || entry.dataType() == DataType.BOOL;
-        double step = block.path("Step").isNumber() && block.get("Step").asDouble() >= 0.001
-                ? block.get("Step").asDouble() : whole ? 1 : 0.1;
+        double step = number(block, "Step", 0);
+        step = step >= 0.001 ? step : whole ? 1 : 0.1;
         json.put("min", min);
         json.put("max", max);
         json.put("step", step);
@@ -130,6 +131,15 @@ final class HomeAssistantDiscovery {
         }
         availability(json, topics.availability(code));
         return json;
+    }
+
+    // As the node reads its own entry ("5" is 5); a value even the node would refuse leaves the default here.
+    private static double number(ConfigBlock block, String key, double fallback) {
+        try {
+            return block.number(key, fallback);
+        } catch (ConfigException e) {
+            return fallback;
+        }
     }
 
     private static ObjectNode entity(String name, String uniqueId, ObjectNode device) {

@@ -19,8 +19,8 @@ import java.util.stream.Collectors;
 import org.jphmesh.bus.config.ConfigBlock;
 import org.jphmesh.bus.config.ConfigException;
 import org.jphmesh.bus.config.ConfigSource;
+import org.jphmesh.bus.config.SecretFile;
 import org.jphmesh.bus.config.SensorConfig;
-import org.jphmesh.bus.config.SqlSettings;
 import org.jphmesh.bus.frame.Codifier;
 import org.jphmesh.bus.transport.NetworkGuard;
 import org.jphmesh.web.command.Command;
@@ -111,7 +111,7 @@ public record MqttSettings(String url, String username, String password, String 
         String clientId = block.text("ClientId", "jph-web-" + entry.codifier());
         checkClientId(clientId, label + ".ClientId");
         String password = block.optionalText("PasswordFile")
-                .map(file -> SqlSettings.readPassword(file, label + ".PasswordFile")).orElse(null);
+                .map(file -> SecretFile.firstLine(file, label + ".PasswordFile")).orElse(null);
         Path caFile = null;
         Optional<String> caText = block.optionalText("CaFile");
         if (caText.isPresent()) {

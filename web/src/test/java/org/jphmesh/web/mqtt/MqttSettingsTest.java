@@ -172,7 +172,7 @@ class MqttSettingsTest {
             "CommandCodifiers[1] | [\"Q5\",\"Q55\"]       | must be a codifier like \"Q5\", not \"Q55\"",
             "CommandCodifiers[0] | [5]                  | must be a codifier like \"Q5\", not 5",
             "CommandHeardCodifiers | \"yes\"            | must be true or false",
-            "PublishHeardCodifiers | 1                  | must be true or false",
+            "PublishHeardCodifiers | 2                  | must be true or false",
             "Commands        | \"ping\"                   | must be a list of command names",
             "Commands[1]     | [\"ping\",\"jump\"]          | must be one of ping, halt, start, reload, set, step",
             "PasswordFile    | \"/nonexistent/jph-mqtt\"  | cannot be read",
