@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.netty.buffer.ByteBuf;
-import io.netty.buffer.Unpooled;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -14,7 +12,6 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import org.jphmesh.bus.codec.FrameCodec;
 import org.jphmesh.bus.frame.Codifier;
 import org.jphmesh.bus.frame.Flag;
 import org.jphmesh.bus.frame.FloatReading;
@@ -153,9 +150,9 @@ class CollectorIT {
         Frame reading = Frame.data(701, System.currentTimeMillis(), Codifier.of("S1"), new FloatReading(21.5f));
 
         try (LoopbackSender sender = new LoopbackSender()) {
-            sender.send(bytes(start), mesh.dataGroup(), mesh.dataPort());
+            sender.send(LoopbackSender.encode(start), mesh.dataGroup(), mesh.dataPort());
             for (int i = 0; i < 3; i++) {
-                sender.send(bytes(reading), mesh.dataGroup(), mesh.dataPort());
+                sender.send(LoopbackSender.encode(reading), mesh.dataGroup(), mesh.dataPort());
             }
         }
 
@@ -194,10 +191,10 @@ class CollectorIT {
         long bucket = System.currentTimeMillis() / 600_000 * 600_000;
         double[] values = {3, 9, 4, 10, 1};
         try (LoopbackSender sender = new LoopbackSender()) {
-            sender.send(bytes(Frame.data(10, bucket + 1, Codifier.of("S1"), new SequenceStart(10))), mesh.dataGroup(), mesh.dataPort());
+            sender.send(LoopbackSender.encode(Frame.data(10, bucket + 1, Codifier.of("S1"), new SequenceStart(10))), mesh.dataGroup(), mesh.dataPort());
             long seq = 11;
             for (double value : values) {
-                sender.send(bytes(Frame.data(seq, bucket + seq, Codifier.of("S1"), new FloatReading((float) value))),
+                sender.send(LoopbackSender.encode(Frame.data(seq, bucket + seq, Codifier.of("S1"), new FloatReading((float) value))),
                         mesh.dataGroup(), mesh.dataPort());
                 // Sequence 13 and 14 are never sent: a gap of two.
                 seq += seq == 12 ? 3 : 1;
@@ -237,7 +234,7 @@ class CollectorIT {
                     Frame.data(2, now, Codifier.of("S1"), new org.jphmesh.bus.frame.TextReading("before\u0000after")),
                     Frame.data(3, 253_402_300_800_000L, Codifier.of("S1"), new FloatReading(3f)),
                     Frame.data(4, now, Codifier.of("S1"), new FloatReading(4f)))) {
-                sender.send(bytes(frame), mesh.dataGroup(), mesh.dataPort());
+                sender.send(LoopbackSender.encode(frame), mesh.dataGroup(), mesh.dataPort());
             }
         }
 
@@ -280,17 +277,5 @@ class CollectorIT {
     @Test
     void a_database_without_the_schema_is_refused_with_what_to_run() {
         assertThatThrownBy(() -> collector("Q1")).hasMessageContaining("has no JPH schema: run jph-sql migrate");
-    }
-
-    private static byte[] bytes(Frame frame) {
-        ByteBuf buf = Unpooled.buffer();
-        try {
-            FrameCodec.encode(frame, buf);
-            byte[] out = new byte[buf.readableBytes()];
-            buf.readBytes(out);
-            return out;
-        } finally {
-            buf.release();
-        }
     }
 }

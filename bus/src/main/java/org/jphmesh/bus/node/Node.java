@@ -11,7 +11,6 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.jphmesh.bus.config.ConfigException;
 import org.jphmesh.bus.config.ConfigLoader;
 import org.jphmesh.bus.config.MeshConfig;
@@ -27,7 +26,6 @@ import org.jphmesh.bus.metrics.BusCounters;
 import org.jphmesh.bus.sequence.SequenceAccounting;
 import org.jphmesh.bus.transport.InboundFrameListener;
 import org.jphmesh.bus.transport.MulticastTransport;
-import org.jphmesh.bus.transport.RateLimitedLog;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -43,7 +41,6 @@ import org.slf4j.LoggerFactory;
 public final class Node implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Node.class);
-    private static final long CONFLICT_REPORT_MILLIS = 60_000;
 
     private final NodeOptions options;
     private final NodeCallbacks callbacks;
@@ -52,11 +49,7 @@ public final class Node implements AutoCloseable {
     private final BusCounters counters = new BusCounters();
     private final SequenceAccounting accounting = new SequenceAccounting();
     private final PingTracker pings = new PingTracker();
-    private final DuplicateWatch duplicates;
-    private final RateLimitedLog conflictLog = new RateLimitedLog(LOG, 60_000);
-    private volatile DuplicateInstance duplicate;
-    private final AtomicBoolean givingWay = new AtomicBoolean();
-    private volatile long conflictReportedMillis = Long.MIN_VALUE;
+    private final InstanceConflicts conflicts;
     private final CompletableFuture<StopReason> stopped = new CompletableFuture<>();
     private final CallbackRunner runner;
 
@@ -79,7 +72,9 @@ public final class Node implements AutoCloseable {
         this.self = options.codifier();
         this.runner = new CallbackRunner(self.value(), counters);
         this.inbound = new InboundDispatcher(this, callbacks, runner);
-        this.duplicates = new DuplicateWatch(options.clock());
+        this.conflicts = new InstanceConflicts(self, options.clock(), options.stopOnDuplicate(),
+                () -> new Thread(() -> shutDown(StopReason.DUPLICATE_INSTANCE, false), "jph-" + self + "-stop").start(),
+                evidence -> runner.submit("duplicate", () -> callbacks.onDuplicateInstance(this, evidence)));
     }
 
     /**
@@ -215,43 +210,14 @@ public final class Node implements AutoCloseable {
                 : data.sentHere(frame.from(), frame.sequence());
     }
 
-    /**
-     * A frame with this node's codifier that this instance did not send. Once {@link DuplicateWatch} has evidence
-     * of a second instance, a node that stops on duplicates gives way if the other one is newer, as the legacy
-     * nodes do; any other program (a collector, a dashboard, a router) keeps running and reports the conflict.
-     */
+    /** A frame with this node's codifier that this instance did not send: evidence, perhaps, of a second instance. */
     void heardOwnCodifier(Frame frame, InetSocketAddress sender) {
-        DuplicateInstance evidence = duplicates.observe(frame, sender.getAddress(), control.startTime(),
-                control.currentStart()).orElse(null);
-        if (evidence == null) {
-            return;
-        }
-        duplicate = evidence;
-        if (evidence.newer() && options.stopOnDuplicate()) {
-            if (givingWay.compareAndSet(false, true)) {
-                LOG.error("{} - {}; this older instance stops. Run each codifier once on the mesh.", self,
-                        evidence.describe(self.value()));
-                new Thread(() -> shutDown(StopReason.DUPLICATE_INSTANCE, false), "jph-" + self + "-stop").start();
-            }
-            return;
-        }
-        conflictLog.warn("conflict", "{} - {}; this instance keeps running. Run each codifier once on the mesh.", self,
-                evidence.describe(self.value()));
-        // Once a minute at most, whichever host: spoofed hosts taking turns must not flood the program's events.
-        long now = options.clock().millis();
-        if (conflictReportedMillis == Long.MIN_VALUE || now - conflictReportedMillis >= CONFLICT_REPORT_MILLIS) {
-            conflictReportedMillis = now;
-            runner.submit("duplicate", () -> callbacks.onDuplicateInstance(this, evidence));
-        }
+        conflicts.heard(frame, sender.getAddress(), control.startTime(), control.currentStart());
     }
 
     /** The latest evidence of another instance of this codifier, while it was heard within the last 10 minutes. */
     public Optional<DuplicateInstance> duplicateInstance() {
-        DuplicateInstance latest = duplicate;
-        if (latest == null || options.clock().millis() - latest.lastHeard().toEpochMilli() > DuplicateWatch.FORGET_MILLIS) {
-            return Optional.empty();
-        }
-        return Optional.of(latest);
+        return conflicts.latest();
     }
 
     ControlSender control() {

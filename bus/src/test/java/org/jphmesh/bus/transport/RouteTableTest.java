@@ -25,12 +25,12 @@ class RouteTableTest {
     @Test
     void the_most_specific_route_wins_over_the_default_route_and_then_the_lowest_metric() throws Exception {
         String table = HEADER.translateEscapes()
-                + "eth0\\t00000000\\t010200C0\\t0003\\t0\\t0\\t0\\t00000000\\t0\\t0\\t0\\n".translateEscapes()
-                + "wlan0\\t000000E0\\t00000000\\t0001\\t0\\t0\\t600\\t000000F0\\t0\\t0\\t0\\n".translateEscapes()
-                + "eth1\\t000000E0\\t00000000\\t0001\\t0\\t0\\t100\\t000000F0\\t0\\t0\\t0\\n".translateEscapes()
-                + "eth2\\t000000E0\\t00000000\\t0000\\t0\\t0\\t0\\t000000F0\\t0\\t0\\t0\\n".translateEscapes();
-        assertThat(RouteTable.interfaceFor(ip("226.0.0.221"), table, ByteOrder.LITTLE_ENDIAN)).contains("eth1");
-        assertThat(RouteTable.interfaceFor(ip("8.8.8.8"), table, ByteOrder.LITTLE_ENDIAN)).contains("eth0");
+                + "wan7\\t00000000\\t010200C0\\t0003\\t0\\t0\\t0\\t00000000\\t0\\t0\\t0\\n".translateEscapes()
+                + "wan8\\t000000E0\\t00000000\\t0001\\t0\\t0\\t600\\t000000F0\\t0\\t0\\t0\\n".translateEscapes()
+                + "wan9\\t000000E0\\t00000000\\t0001\\t0\\t0\\t100\\t000000F0\\t0\\t0\\t0\\n".translateEscapes()
+                + "wan6\\t000000E0\\t00000000\\t0000\\t0\\t0\\t0\\t000000F0\\t0\\t0\\t0\\n".translateEscapes();
+        assertThat(RouteTable.interfaceFor(ip("226.0.0.221"), table, ByteOrder.LITTLE_ENDIAN)).contains("wan9");
+        assertThat(RouteTable.interfaceFor(ip("8.8.8.8"), table, ByteOrder.LITTLE_ENDIAN)).contains("wan7");
     }
 
     @Test
