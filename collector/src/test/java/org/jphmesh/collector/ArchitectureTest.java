@@ -1,20 +1,11 @@
 package org.jphmesh.collector;
 
-import com.tngtech.archunit.core.domain.JavaClasses;
-import org.jphmesh.bus.testing.ModuleArchitecture;
-import org.junit.jupiter.api.Test;
+import org.jphmesh.bus.testing.ApplicationArchitecture;
 
-class ArchitectureTest {
+/** The package rules for collector: no cycle among its packages, no other application used. */
+class ArchitectureTest extends ApplicationArchitecture {
 
-    private static final JavaClasses CLASSES = ModuleArchitecture.mainClasses("org.jphmesh.collector");
-
-    @Test
-    void the_collectors_packages_form_no_cycle() {
-        ModuleArchitecture.packagesFreeOfCycles("org.jphmesh.collector").check(CLASSES);
-    }
-
-    @Test
-    void the_collector_depends_on_no_other_application() {
-        ModuleArchitecture.dependsOnNoOtherApplication("org.jphmesh.collector").check(CLASSES);
+    ArchitectureTest() {
+        super("org.jphmesh.collector");
     }
 }
