@@ -18,7 +18,6 @@ import org.jphmesh.bus.node.Node;
 import org.jphmesh.bus.node.NodeOptions;
 import org.jphmesh.bus.node.NodeProcess;
 import org.jphmesh.sensor.driver.Driver;
-import org.jphmesh.sensor.driver.DriverRegistry;
 
 /**
  * {@code java -jar sensor-node.jar -c Q1}: runs one config entry's driver as a node on the mesh; {@code -c Q1,Q2}

@@ -3,6 +3,7 @@ package org.jphmesh.web;
 import org.jphmesh.bus.config.RedisSettings;
 import org.jphmesh.bus.config.SensorConfig;
 import org.jphmesh.bus.config.SqlSettings;
+import org.jphmesh.web.http.WebSettings;
 import org.jphmesh.web.mqtt.MqttSettings;
 
 /**

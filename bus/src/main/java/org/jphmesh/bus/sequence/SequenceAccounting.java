@@ -51,6 +51,16 @@ public final class SequenceAccounting {
         return tracker != null && tracker.isReceived(sequence);
     }
 
+    /**
+     * Whether {@code frame}, once {@link #observe observed}, is its stream's latest: the highest number heard, not a
+     * late or resent one, which corrects the loss figures but never the latest value. A stream not accounted has
+     * nothing later, so its frame is the latest. The one rule for the collector's Redis state and the dashboard.
+     */
+    public boolean isLatest(Frame frame) {
+        SequenceTracker tracker = trackers.get(new Key(frame.from(), frame.channel()));
+        return tracker == null || tracker.lastSequence() == (frame.sequence() & Frame.MAX_SEQUENCE);
+    }
+
     public Optional<SequenceStats> stats(Codifier codifier, BusChannel channel) {
         SequenceTracker tracker = tracker(codifier, channel);
         return tracker == null ? Optional.empty() : Optional.of(snapshot(codifier, channel, tracker));

@@ -1,6 +1,7 @@
 package org.jphmesh.web.state;
 
 import java.util.Map;
+import java.util.Optional;
 import org.jphmesh.bus.config.RedisSettings;
 import org.jphmesh.bus.frame.Codifier;
 import org.slf4j.Logger;
@@ -53,15 +54,21 @@ public final class RedisSeed {
         } catch (IllegalArgumentException e) {
             return false;
         }
+        Optional<SeededState> state = stateOf(fields);
+        state.ifPresent(seeded -> view.seed(codifier, seeded));
+        return state.isPresent();
+    }
+
+    /** What a latest-state hash says, in the collector's jphRedis layout; empty when it is not one (no {@code Codifier}). */
+    static Optional<SeededState> stateOf(Map<String, String> fields) {
         if (!fields.containsKey("Codifier")) {
-            return false;
+            return Optional.empty();
         }
         String raw = fields.get("Value");
         // The collector writes a boolean reading as jphRedis did, True or False: on a tile it is 1 or 0, as on the bus.
         Double value = "True".equals(raw) ? Double.valueOf(1) : "False".equals(raw) ? Double.valueOf(0) : number(raw);
-        view.seed(codifier, value, value == null ? raw : null, whole(fields.get("DTimestamp")),
-                whole(fields.get("ITimestamp")), fields.containsKey("IsActive") ? "True".equals(fields.get("IsActive")) : null);
-        return true;
+        return Optional.of(new SeededState(value, value == null ? raw : null, whole(fields.get("DTimestamp")),
+                whole(fields.get("ITimestamp")), fields.containsKey("IsActive") ? "True".equals(fields.get("IsActive")) : null));
     }
 
     private static Double number(String text) {
