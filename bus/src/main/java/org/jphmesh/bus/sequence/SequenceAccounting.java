@@ -57,7 +57,7 @@ public final class SequenceAccounting {
      * nothing later, so its frame is the latest. The one rule for the collector's Redis state and the dashboard.
      */
     public boolean isLatest(Frame frame) {
-        SequenceTracker tracker = trackers.get(new Key(frame.from(), frame.channel()));
+        SequenceTracker tracker = tracker(frame.from(), frame.channel());
         return tracker == null || tracker.lastSequence() == (frame.sequence() & Frame.MAX_SEQUENCE);
     }
 
