@@ -26,6 +26,11 @@ public final class RecordingLeakDetector<T> extends ResourceLeakDetector<T> {
         }
     }
 
+    /** The constructor Netty's factory looks for first (and logs an error without); the bound is not used. */
+    public RecordingLeakDetector(Class<?> resourceType, int samplingInterval, long maxActive) {
+        this(resourceType, samplingInterval);
+    }
+
     /** True once Netty chose this detector for its buffers. */
     static boolean trackingBuffers() {
         return trackingBuffers;
