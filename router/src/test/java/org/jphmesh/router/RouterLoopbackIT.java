@@ -37,6 +37,7 @@ import org.jphmesh.bus.frame.Frame;
 import org.jphmesh.bus.node.Node;
 import org.jphmesh.bus.node.NodeOptions;
 import org.jphmesh.bus.node.PingReply;
+import org.jphmesh.bus.testing.LeakCheck;
 import org.jphmesh.bus.testing.LoopbackSender;
 import org.jphmesh.bus.testing.MalformedDatagrams;
 import org.jphmesh.bus.testing.RecordingCallbacks;
@@ -45,9 +46,11 @@ import org.jphmesh.router.link.Link;
 import org.jphmesh.router.link.LinkCounters.Count;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
-/** A router between two segments on {@code lo} (different groups and ports), with real nodes on each. */
+/** A router between two segments on {@code lo} (different groups and ports), with real nodes on each; no buffer leaks. */
+@ExtendWith(LeakCheck.class)
 class RouterLoopbackIT {
 
     private static final Codifier S1 = Codifier.of("S1");

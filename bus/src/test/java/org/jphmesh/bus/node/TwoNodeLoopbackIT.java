@@ -20,15 +20,18 @@ import org.jphmesh.bus.frame.Frame;
 import org.jphmesh.bus.frame.JsonReading;
 import org.jphmesh.bus.frame.SequenceStart;
 import org.jphmesh.bus.sequence.SequenceStats;
+import org.jphmesh.bus.testing.LeakCheck;
 import org.jphmesh.bus.testing.LoopbackSender;
 import org.jphmesh.bus.testing.RecordingCallbacks;
 import org.jphmesh.bus.testing.TestMesh;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Two or more nodes on a private loopback bus, over real multicast sockets. */
+/** Two or more nodes on a private loopback bus, over real multicast sockets; no buffer leaks. */
+@ExtendWith(LeakCheck.class)
 class TwoNodeLoopbackIT {
 
     private static final Codifier C1 = Codifier.of("C1");
