@@ -27,6 +27,7 @@ public final class LeakCheck implements BeforeEachCallback, AfterEachCallback {
     @Override
     public void beforeEach(ExtensionContext context) {
         ResourceLeakDetector.setLevel(ResourceLeakDetector.Level.PARANOID);
+        // Loads the buffer classes, and with them the detector, before asking whether it is ours.
         POOL.directBuffer(1).release();
         if (!RecordingLeakDetector.trackingBuffers()) {
             throw new IllegalStateException("buffers are not watched by " + RecordingLeakDetector.class.getName()

@@ -39,6 +39,7 @@ public final class DriverRunner implements AutoCloseable {
     private int consecutiveFailures;
     private long nextReadNanos;
     private int abandoned;
+    private boolean problemLogged;
     private long lastProblemLogNanos;
     private long suppressedProblems;
 
@@ -129,10 +130,11 @@ public final class DriverRunner implements AutoCloseable {
     // At most one line a minute, with how many were held back.
     private void problem(String message) {
         long now = ticker.nanoTime();
-        if (lastProblemLogNanos != 0 && now - lastProblemLogNanos < LOG_EVERY_NANOS) {
+        if (problemLogged && now - lastProblemLogNanos < LOG_EVERY_NANOS) {
             suppressedProblems++;
             return;
         }
+        problemLogged = true;
         lastProblemLogNanos = now;
         if (suppressedProblems > 0) {
             LOG.warn("{} - {} ({} more problems since the last report)", self, message, suppressedProblems);
