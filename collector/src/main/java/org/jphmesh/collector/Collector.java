@@ -29,6 +29,7 @@ import org.jphmesh.bus.node.NodeCallbacks;
 import org.jphmesh.bus.node.NodeOptions;
 import org.jphmesh.bus.sequence.SequenceGap;
 import org.jphmesh.collector.ingest.ReadingWriter;
+import org.jphmesh.collector.ingest.LatestReadings;
 import org.jphmesh.collector.ingest.StateChanges;
 import org.jphmesh.collector.repair.LossRepair;
 import org.jphmesh.collector.spool.ReadingJournal;
@@ -118,6 +119,7 @@ public final class Collector implements AutoCloseable {
         this.state = redis == null ? null
                 : new RedisStateStore(owner, redis.host(), redis.port(), redis.password(), redis.keyPrefix(), 50);
         StateChanges changes = new StateChanges();
+        LatestReadings latest = new LatestReadings(changes);
         RowRate rate = new RowRate(options.clock());
         // A collector never gives way to another instance of its codifier: a forged frame must not end the recording.
         this.node = Node.start(options.withStopOnDuplicate(false), new NodeCallbacks() {
@@ -128,7 +130,12 @@ public final class Collector implements AutoCloseable {
                     journal.append(wire);
                 }
                 if (state != null) {
-                    changes.of(frame, n.accounting()).forEach(state::apply);
+                    if (frame.channel() == BusChannel.DATA && frame.flag() != Flag.DATA_SEQUENCE) {
+                        // The hot path: two array writes here; the fields are made when Redis is written.
+                        latest.note(frame, n.accounting().isLatest(frame));
+                    } else {
+                        changes.of(frame, n.accounting()).forEach(state::apply);
+                    }
                     // Counted as jphRedis counted its writes: three per reading or new sequence.
                     if (frame.channel() == BusChannel.DATA || frame.flag() == Flag.NEW_SEQUENCE) {
                         redisRows.add(3);
@@ -163,6 +170,9 @@ public final class Collector implements AutoCloseable {
                         + " confuse whoever reads their reports", n.codifier(), other.describe(n.codifier().value()));
             }
         });
+        if (state != null) {
+            state.beforeWrite(() -> latest.drainInto(node.accounting(), state::apply));
+        }
         if (writer != null) {
             // A writer stopped by an Error stops the collector, non-zero, so its service manager starts it again.
             writer.onFatal(error -> node.closeFailed());

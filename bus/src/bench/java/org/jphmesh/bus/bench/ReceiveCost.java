@@ -78,6 +78,8 @@ public final class ReceiveCost {
         }
     }
 
+    private static final java.util.concurrent.atomic.AtomicLong STARTED = new java.util.concurrent.atomic.AtomicLong();
+
     private static long stream(long rate, int seconds) throws Exception {
         Process sender = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), PacedStreamMain.class.getName(), GROUP,
@@ -86,7 +88,9 @@ public final class ReceiveCost {
         long sent = -1;
         try (BufferedReader out = new BufferedReader(new InputStreamReader(sender.getInputStream(), StandardCharsets.UTF_8))) {
             for (String line = out.readLine(); line != null; line = out.readLine()) {
-                if (line.startsWith("sent ")) {
+                if (line.equals("sending")) {
+                    STARTED.set(System.nanoTime());
+                } else if (line.startsWith("sent ")) {
                     sent = Long.parseLong(line.split(" ")[1]);
                 } else {
                     System.out.println("sender: " + line);

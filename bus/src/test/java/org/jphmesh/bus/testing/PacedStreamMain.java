@@ -20,7 +20,8 @@ import org.jphmesh.bus.frame.Frame;
  * A paced stream of legacy {@code f} readings from its own process, so a benchmark measures a receiver that
  * does not share its JVM with the sender: {@code PacedStreamMain <group> <port> <per second> <seconds>
  * <codifiers>} sends on {@code lo} with TTL 0, round-robin over codifiers {@code 00}, {@code 01}, ... each
- * with its own sequence counting up from 1 and its own timestamps, and prints {@code sent <n> in <ms> ms}.
+ * with its own sequence counting up from 1 and its own timestamps. It prints {@code sending} as it starts and
+ * {@code sent <n> in <ms> ms} at the end.
  * A rate of 0 sends as fast as it can.
  */
 public final class PacedStreamMain {
@@ -54,6 +55,8 @@ public final class PacedStreamMain {
             channel.setOption(StandardSocketOptions.IP_MULTICAST_TTL, 0);
             channel.setOption(StandardSocketOptions.IP_MULTICAST_LOOP, true);
             channel.setOption(StandardSocketOptions.SO_SNDBUF, 4 * 1024 * 1024);
+            System.out.println("sending");
+            System.out.flush();
             long start = System.nanoTime();
             long end = start + seconds * 1_000_000_000L;
             long sent = 0;

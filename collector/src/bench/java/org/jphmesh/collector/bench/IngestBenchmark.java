@@ -1,123 +1,177 @@
 package org.jphmesh.collector.bench;
 
-import io.netty.buffer.ByteBuf;
-import io.netty.buffer.Unpooled;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
 import java.io.StringReader;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.NetworkInterface;
-import java.net.StandardProtocolFamily;
-import java.net.StandardSocketOptions;
-import java.nio.ByteBuffer;
-import java.nio.channels.DatagramChannel;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
-import org.jphmesh.bus.codec.FrameCodec;
 import org.jphmesh.bus.config.ConfigLoader;
 import org.jphmesh.bus.config.MeshConfig;
-import org.jphmesh.bus.frame.BusChannel;
+import org.jphmesh.bus.config.RedisSettings;
 import org.jphmesh.bus.frame.Codifier;
-import org.jphmesh.bus.frame.FloatReading;
-import org.jphmesh.bus.frame.Frame;
-import org.jphmesh.bus.frame.SequenceStart;
 import org.jphmesh.bus.node.NodeOptions;
+import org.jphmesh.bus.testing.PacedStreamMain;
 import org.jphmesh.collector.Collector;
 import org.jphmesh.sql.TestDatabase;
 import org.jphmesh.sql.db.Migrations;
 import org.postgresql.PGConnection;
 import org.postgresql.ds.PGSimpleDataSource;
+import redis.clients.jedis.Jedis;
 
 /**
- * Sustained ingest: readings offered on the loopback data bus at a fixed rate, through a collector
- * (journal, COPY, idempotent merge into PostgreSQL; latest state into Redis), against a raw COPY of the
- * same number of rows into the same table in the same run. 1,000 codifiers, one sequence each.
- * Run: {@code mvn -pl collector -Pbench test-compile exec:exec -Dreadings=1000000 -Drate=100000}
+ * Sustained ingest with the sender in another process: for each offered rate, a {@link PacedStreamMain}
+ * process sends {@code f} readings of 1,000 codifiers on the loopback data bus for the given seconds, into a
+ * collector in this process (journal, COPY, idempotent merge into PostgreSQL; latest state into Redis) with
+ * the settings its package installs (a 32 MiB receive buffer, granted by {@code net.core.rmem_max}). Reported
+ * per rate: readings sent, stored, lost at the socket, stored/s until the last is in the database, and CPU per
+ * reading of the collector's receive thread and of the whole process (from {@code /proc/self}); once per run,
+ * a raw COPY of as many rows into the same table, the yardstick for stored/s.
+ * Run: {@code mvn -pl collector -am -Pbench test-compile exec:exec -Drates="100000 200000" -Dseconds=10}
  */
 public final class IngestBenchmark {
 
     private static final int CODIFIERS = 1000;
+    private static final String GROUP = "239.255.73.2";
+    private static final int PORT = 27302;
+    private static final long CLOCK_TICK_NANOS = 10_000_000L; // USER_HZ is 100 on Linux
 
     private IngestBenchmark() {
     }
 
     public static void main(String[] args) throws Exception {
-        int readings = Integer.parseInt(args[0]);
-        long rate = Long.parseLong(args[1]);
+        int seconds = Integer.parseInt(args[0]);
+        // Maven hands "-Drates=100000 200000" over as one argument.
+        String[] rates = String.join(" ", java.util.Arrays.copyOfRange(args, 1, args.length)).trim().split("\\s+");
         try (TestDatabase database = new TestDatabase()) {
             PGSimpleDataSource source = new PGSimpleDataSource();
             source.setUrl(database.url());
             source.setUser("postgres");
             Migrations.migrate(source);
 
-            double copyRate = rawCopy(database, readings);
-            try (Connection connection = database.connect(); Statement statement = connection.createStatement()) {
-                statement.execute("TRUNCATE reading");
-            }
-
             Path dir = Files.createTempDirectory("jph-ingest-bench");
-            int receiveBuffer = Integer.getInteger("jph.bench.receive-buffer", 4 * 1024 * 1024);
             MeshConfig config = ConfigLoader.parse("{\"Multicast\":{\"Control-Channel\":{\"Address\":\"239.255.73.1\","
-                    + "\"Port\":27301},\"Data-Channel\":{\"Address\":\"239.255.73.2\",\"Port\":27302},\"Interface\":\"lo\","
-                    + "\"TTL\":0,\"ReceiveBufferBytes\":" + receiveBuffer + "},\"Sensors\":[{\"Codifier\":\"zq\",\"Type\":\"Collector\"}]}",
-                    "bench");
-            System.out.printf("receive buffer requested: %,d bytes (the kernel caps it at net.core.rmem_max)%n", receiveBuffer);
+                    + "\"Port\":27301},\"Data-Channel\":{\"Address\":\"" + GROUP + "\",\"Port\":" + PORT + "},"
+                    + "\"Interface\":\"lo\",\"TTL\":0},\"Sensors\":[{\"Codifier\":\"zq\",\"Type\":\"Collector\"}]}", "bench");
+            System.out.printf("net.core.rmem_max %s; receive path %s%n",
+                    Files.readAllLines(Path.of("/proc/sys/net/core/rmem_max")).get(0),
+                    System.getProperty("jph.transport.receive", "auto"));
             String prefix = "jph-bench:" + java.util.UUID.randomUUID() + ":";
             try (Collector collector = Collector.start(NodeOptions.of(Codifier.of("zq"), "bench").withConfig(config),
                     new Collector.Roles(database.settings(), dir.resolve("spool"), Collector.DEFAULT_SPOOL_CAP_BYTES,
-                            new org.jphmesh.bus.config.RedisSettings("127.0.0.1", 6379, null, prefix)));
-                 DatagramChannel sender = sender()) {
-                InetSocketAddress bus = new InetSocketAddress(InetAddress.getByName("239.255.73.2"), 27302);
-                Thread.sleep(500);
-                for (int c = 0; c < CODIFIERS; c++) {
-                    send(sender, bus, Frame.data(0, System.currentTimeMillis(), codifier(c), new SequenceStart(0)));
+                            new RedisSettings("127.0.0.1", 6379, null, prefix)))) {
+                stream(50_000, 2); // warm-up: JIT, pools, the first rows of each codifier
+                settle(collector);
+                System.out.printf("%10s %10s %10s %8s %10s %12s %12s%n", "offered/s", "sent", "stored", "lost",
+                        "stored/s", "receive µs", "process µs");
+                long largest = 0;
+                double fastest = 0;
+                for (String rateText : rates) {
+                    long rate = Long.parseLong(rateText);
+                    truncate(database);
+                    long heardBefore = collector.journal().appended();
+                    long receiveBefore = threadTicks("jph-zq-receive");
+                    long processBefore = processTicks();
+                    long sent = stream(rate, seconds);
+                    settle(collector);
+                    long heard = collector.journal().appended() - heardBefore;
+                    long receive = threadTicks("jph-zq-receive") - receiveBefore;
+                    long process = processTicks() - processBefore;
+                    double elapsed = (System.nanoTime() - STARTED.get()) / 1e9 - 0.3; // settle's last quiet 300 ms
+                    long stored = count(database);
+                    double storedPerSecond = stored / elapsed;
+                    System.out.printf(Locale.ROOT, "%10d %10d %10d %8d %10.0f %12.2f %12.2f%n", rate, sent, stored,
+                            sent - heard, storedPerSecond, micros(receive, heard), micros(process, heard));
+                    largest = Math.max(largest, sent);
+                    fastest = Math.max(fastest, storedPerSecond);
                 }
-                long start = System.nanoTime();
-                long sent = 0;
-                long now = System.currentTimeMillis();
-                while (sent < readings) {
-                    long due = (System.nanoTime() - start) * rate / 1_000_000_000L;
-                    while (sent < due && sent < readings) {
-                        int c = (int) (sent % CODIFIERS);
-                        long seq = sent / CODIFIERS + 1;
-                        send(sender, bus, Frame.data(seq, now + seq, codifier(c), new FloatReading(21.5f)));
-                        sent++;
-                    }
-                    // Send in 1 ms bursts and sleep between them: a spinning sender would take a core from the collector.
-                    java.util.concurrent.locks.LockSupport.parkNanos(1_000_000);
-                }
-                double sendSeconds = (System.nanoTime() - start) / 1e9;
-                // A large receive buffer still holds datagrams after the last send: wait until it has drained.
-                long heard = -1;
-                while (heard != collector.journal().appended()) {
-                    heard = collector.journal().appended();
-                    Thread.sleep(200);
-                }
-                collector.writer().flush(java.time.Duration.ofMinutes(5));
-                double seconds = (System.nanoTime() - start) / 1e9;
-                long stored = count(database);
-                long lost = 0;
-                for (int c = 0; c < CODIFIERS; c++) {
-                    lost += collector.node().accounting().stats(codifier(c), BusChannel.DATA).map(s -> s.lost()).orElse(0L);
-                }
-                double ingestRate = stored / seconds;
-                System.out.printf(Locale.ROOT, "offered %,d readings at %,d/s (sent in %.2f s)%n", readings, rate, sendSeconds);
-                System.out.printf(Locale.ROOT, "stored %,d in %.2f s: %,.0f readings/s; network lost %,d; journal refused %,d%n",
-                        stored, seconds, ingestRate, lost, collector.journal().refused());
-                System.out.printf(Locale.ROOT, "raw COPY of %,d rows: %,.0f rows/s; ingest = %.2f of raw COPY%n",
-                        readings, copyRate, ingestRate / copyRate);
-                try (redis.clients.jedis.Jedis redis = new redis.clients.jedis.Jedis("127.0.0.1", 6379)) {
-                    Thread.sleep(200);
+                try (Jedis redis = new Jedis("127.0.0.1", 6379)) {
                     java.util.Set<String> keys = redis.keys(prefix + "*");
                     System.out.printf(Locale.ROOT, "redis: %,d latest-state hashes (expected %,d)%n",
                             keys.stream().filter(k -> !k.endsWith("live")).count(), CODIFIERS);
                     keys.forEach(redis::del);
                 }
+                truncate(database);
+                double copyRate = rawCopy(database, (int) largest);
+                System.out.printf(Locale.ROOT, "raw COPY of %,d rows: %,.0f rows/s; the fastest ingest above = %.2f of it%n",
+                        largest, copyRate, fastest / copyRate);
             }
+        }
+    }
+
+    private static double micros(long ticks, long frames) {
+        return frames == 0 ? 0 : ticks * CLOCK_TICK_NANOS / 1000.0 / frames;
+    }
+
+    private static final java.util.concurrent.atomic.AtomicLong STARTED = new java.util.concurrent.atomic.AtomicLong();
+
+    private static long stream(long rate, int seconds) throws Exception {
+        Process sender = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), PacedStreamMain.class.getName(), GROUP,
+                String.valueOf(PORT), String.valueOf(rate), String.valueOf(seconds), String.valueOf(CODIFIERS))
+                .redirectErrorStream(true).start();
+        long sent = -1;
+        try (BufferedReader out = new BufferedReader(new InputStreamReader(sender.getInputStream(), StandardCharsets.UTF_8))) {
+            for (String line = out.readLine(); line != null; line = out.readLine()) {
+                if (line.equals("sending")) {
+                    STARTED.set(System.nanoTime());
+                } else if (line.startsWith("sent ")) {
+                    sent = Long.parseLong(line.split(" ")[1]);
+                } else {
+                    System.out.println("sender: " + line);
+                }
+            }
+        }
+        if (sender.waitFor() != 0 || sent < 0) {
+            throw new IllegalStateException("the sender failed");
+        }
+        return sent;
+    }
+
+    // Until the socket is drained (nothing new heard for 300 ms) and the writer has stored all it heard.
+    private static void settle(Collector collector) throws InterruptedException {
+        long heard = -1;
+        while (heard != collector.journal().appended()) {
+            heard = collector.journal().appended();
+            Thread.sleep(300);
+        }
+        if (!collector.writer().flush(Duration.ofMinutes(5))) {
+            throw new IllegalStateException("the writer did not catch up within 5 minutes");
+        }
+    }
+
+    private static long processTicks() throws Exception {
+        return ticks(Files.readString(Path.of("/proc/self/stat")));
+    }
+
+    private static long threadTicks(String namePrefix) throws Exception {
+        long sum = 0;
+        try (var tasks = Files.list(Path.of("/proc/self/task"))) {
+            for (Path task : (Iterable<Path>) tasks::iterator) {
+                String stat = Files.readString(task.resolve("stat"));
+                String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+                if (namePrefix.startsWith(name) || name.startsWith(namePrefix)) {
+                    sum += ticks(stat);
+                }
+            }
+        }
+        return sum;
+    }
+
+    private static long ticks(String stat) {
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return Long.parseLong(fields[11]) + Long.parseLong(fields[12]); // utime, stime (fields 14, 15)
+    }
+
+    private static void truncate(TestDatabase database) throws Exception {
+        try (Connection connection = database.connect(); Statement statement = connection.createStatement()) {
+            statement.execute("TRUNCATE reading");
         }
     }
 
@@ -125,8 +179,9 @@ public final class IngestBenchmark {
         StringBuilder csv = new StringBuilder(rows * 48);
         long now = System.currentTimeMillis();
         for (int i = 0; i < rows; i++) {
-            csv.append(codifier(i % CODIFIERS).value()).append(',').append(Instant.ofEpochMilli(now + i / CODIFIERS))
-                    .append(',').append(i / CODIFIERS + 1).append(",f,21.5,,0\n");
+            csv.append(PacedStreamMain.codifier(i % CODIFIERS).value()).append(',')
+                    .append(Instant.ofEpochMilli(now + i / CODIFIERS)).append(',').append(i / CODIFIERS + 1)
+                    .append(",f,21.5,,0\n");
         }
         try (Connection connection = database.connect()) {
             long start = System.nanoTime();
@@ -143,25 +198,5 @@ public final class IngestBenchmark {
             result.next();
             return result.getLong(1);
         }
-    }
-
-    private static Codifier codifier(int index) {
-        return Codifier.of("" + (char) ('A' + index / 40) + (char) ('0' + index % 40));
-    }
-
-    private static DatagramChannel sender() throws Exception {
-        DatagramChannel channel = DatagramChannel.open(StandardProtocolFamily.INET);
-        channel.setOption(StandardSocketOptions.IP_MULTICAST_IF, NetworkInterface.getByName("lo"));
-        channel.setOption(StandardSocketOptions.IP_MULTICAST_TTL, 0);
-        return channel;
-    }
-
-    private static final ByteBuf BUFFER = Unpooled.buffer(64);
-
-    private static void send(DatagramChannel channel, InetSocketAddress to, Frame frame) throws Exception {
-        BUFFER.clear();
-        FrameCodec.encode(frame, BUFFER);
-        ByteBuffer bytes = BUFFER.nioBuffer();
-        channel.send(bytes, to);
     }
 }

@@ -25,32 +25,49 @@ public final class StateChanges {
     private final Map<Codifier, Long> dataLostAtReset = new ConcurrentHashMap<>();
     private final Map<Codifier, Long> controlLostAtReset = new ConcurrentHashMap<>();
 
+    /**
+     * What the readings of {@code from} set, computed when the hash is written: {@code newest} is the newest
+     * reading heard in sequence since the last write (null if only late ones came), the loss counts are the
+     * stream's now. The same fields {@link #of} gives for a reading.
+     */
+    public StateChange ofReadings(Codifier from, Frame newest, SequenceAccounting accounting) {
+        return new StateChange(from, readingFields(from, newest, accounting));
+    }
+
+    private Map<String, String> readingFields(Codifier from, Frame newest, SequenceAccounting accounting) {
+        Map<String, String> fields = new LinkedHashMap<>();
+        fields.put("Codifier", from.value());
+        SequenceStats stats = accounting.stats(from, BusChannel.DATA).orElse(null);
+        long lost = stats == null ? 0 : stats.lost();
+        if (stats != null) {
+            // Beyond the legacy fields: how the network treated this codifier's readings since the collector started.
+            fields.put("DDuplicated", Long.toString(stats.duplicated()));
+            fields.put("DReordered", Long.toString(stats.reordered()));
+        }
+        if (newest != null) {
+            fields.put("Value", PythonText.reading((DataPayload) newest.payload()));
+            fields.put("DTimestamp", Long.toString(newest.timestamp()));
+        }
+        fields.put("DPacketsLost", Long.toString(lost - dataLostAtReset.getOrDefault(from, 0L)));
+        return fields;
+    }
+
     public List<StateChange> of(Frame frame, SequenceAccounting accounting) {
         Codifier from = frame.from();
         String ts = Long.toString(frame.timestamp());
         Map<String, String> fields = new LinkedHashMap<>();
         fields.put("Codifier", from.value());
         if (frame.channel() == BusChannel.DATA) {
-            SequenceStats stats = accounting.stats(from, BusChannel.DATA).orElse(null);
-            long lost = stats == null ? 0 : stats.lost();
-            if (stats != null) {
-                // Beyond the legacy fields: how the network treated this codifier's readings since the collector started.
-                fields.put("DDuplicated", Long.toString(stats.duplicated()));
-                fields.put("DReordered", Long.toString(stats.reordered()));
-            }
             if (frame.flag() == Flag.DATA_SEQUENCE) {
+                long lost = accounting.stats(from, BusChannel.DATA).map(SequenceStats::lost).orElse(0L);
                 dataLostAtReset.put(from, lost);
-                fields.put("DPacketsLost", "0");
-                fields.put("DResetTime", ts);
-            } else {
-                // A late or resent reading is history, not the latest state: it only corrects the loss count.
-                if (accounting.isLatest(frame)) {
-                    fields.put("Value", PythonText.reading((DataPayload) frame.payload()));
-                    fields.put("DTimestamp", ts);
-                }
-                fields.put("DPacketsLost", Long.toString(lost - dataLostAtReset.getOrDefault(from, 0L)));
+                Map<String, String> reset = readingFields(from, null, accounting);
+                reset.put("DPacketsLost", "0");
+                reset.put("DResetTime", ts);
+                return List.of(new StateChange(from, reset));
             }
-            return List.of(new StateChange(from, fields));
+            // A late or resent reading is history, not the latest state: it only corrects the loss count.
+            return List.of(new StateChange(from, readingFields(from, accounting.isLatest(frame) ? frame : null, accounting)));
         }
         double timeComponent = frame.control().timeComponent();
         long controlLost = accounting.stats(from, BusChannel.CONTROL).map(SequenceStats::lost).orElse(0L);

@@ -38,6 +38,7 @@ public final class RedisStateStore implements AutoCloseable {
     private final AtomicLong failures = new AtomicLong();
     private final ConcurrentHashMap<String, Map<String, String>> pending = new ConcurrentHashMap<>();
     private volatile boolean running = true;
+    private volatile Runnable beforeWrite = () -> { };
     private Jedis jedis;
 
     public RedisStateStore(String owner, String host, int port, String password, String keyPrefix, long flushMillis) {
@@ -49,6 +50,11 @@ public final class RedisStateStore implements AutoCloseable {
         this.thread = new Thread(this::run, "jph-" + owner + "-redis");
         this.thread.setDaemon(true);
         this.thread.start();
+    }
+
+    /** Runs {@code source} on the writing thread before each write, to {@link #apply} what it gathered since. */
+    public void beforeWrite(Runnable source) {
+        this.beforeWrite = source;
     }
 
     /** Merges a change; never blocks. Atomic per hash, so nothing slips between a merge and a flush. */
@@ -71,7 +77,7 @@ public final class RedisStateStore implements AutoCloseable {
                 Thread.currentThread().interrupt();
                 return;
             }
-            Map<String, Map<String, String>> batch = drain();
+            Map<String, Map<String, String>> batch = gather();
             if (batch.isEmpty()) {
                 continue;
             }
@@ -115,6 +121,15 @@ public final class RedisStateStore implements AutoCloseable {
         }
         pipeline.sync();
         written.addAndGet(batch.size());
+    }
+
+    private Map<String, Map<String, String>> gather() {
+        try {
+            beforeWrite.run();
+        } catch (RuntimeException e) {
+            rateLimited.warn("source", "gathering the latest state failed: {}", e.toString());
+        }
+        return drain();
     }
 
     // Each hash taken out on its own, atomically: a change merged after its removal waits for the next flush.
@@ -168,9 +183,14 @@ public final class RedisStateStore implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        if (!thread.isAlive() && !pending.isEmpty()) {
+        if (!thread.isAlive()) {
+            Map<String, Map<String, String>> last = gather();
+            if (last.isEmpty()) {
+                closeConnection();
+                return;
+            }
             try {
-                write(drain());
+                write(last);
             } catch (RuntimeException e) {
                 LOG.warn("the last latest-state changes were not written: {}", e.getMessage());
             }
