@@ -1,10 +1,11 @@
 package org.jphmesh.sql;
 
+import org.jphmesh.app.store.SqlSettings;
 import org.jphmesh.bus.config.ConfigException;
 import org.jphmesh.bus.config.ConfigLoader;
 import org.jphmesh.bus.config.MeshConfig;
+import org.jphmesh.bus.config.SecretFile;
 import org.jphmesh.bus.config.SensorConfig;
-import org.jphmesh.bus.config.SqlSettings;
 import org.jphmesh.bus.frame.Codifier;
 import picocli.CommandLine.Option;
 
@@ -37,7 +38,7 @@ final class DatabaseOptions {
 
     SqlSettings settings() {
         if (url != null) {
-            String password = passwordFile == null ? null : SqlSettings.readPassword(passwordFile, "--password-file");
+            String password = passwordFile == null ? null : SecretFile.firstLine(passwordFile, "--password-file");
             return new SqlSettings(url, user, password);
         }
         MeshConfig mesh = ConfigLoader.load(config);

@@ -10,10 +10,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.jphmesh.app.store.SqlSettings;
 import org.jphmesh.bus.config.ConfigLoader;
 import org.jphmesh.bus.config.MeshConfig;
+import org.jphmesh.bus.config.SecretFile;
 import org.jphmesh.bus.config.SensorConfig;
-import org.jphmesh.bus.config.SqlSettings;
 import org.jphmesh.sql.db.Pools;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -60,7 +61,7 @@ final class ImportLegacyCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         SqlSettings source = new SqlSettings(fromUrl, fromUser,
-                fromPasswordFile == null ? null : SqlSettings.readPassword(fromPasswordFile, "--from-password-file"));
+                fromPasswordFile == null ? null : SecretFile.firstLine(fromPasswordFile, "--from-password-file"));
         MeshConfig config = config();
         long imported = 0;
         long already = 0;

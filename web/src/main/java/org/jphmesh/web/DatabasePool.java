@@ -2,7 +2,7 @@ package org.jphmesh.web;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
-import org.jphmesh.bus.config.SqlSettings;
+import org.jphmesh.app.store.SqlSettings;
 
 /** The dashboard's small connection pool: history, users and the ingest-lag figure share it. */
 final class DatabasePool {

@@ -69,7 +69,7 @@ public final class IngestBenchmark {
             String prefix = "jph-bench:" + java.util.UUID.randomUUID() + ":";
             try (Collector collector = Collector.start(NodeOptions.of(Codifier.of("zq"), "bench").withConfig(config),
                     new Collector.Roles(database.settings(), dir.resolve("spool"), Collector.DEFAULT_SPOOL_CAP_BYTES,
-                            new org.jphmesh.bus.config.RedisSettings("127.0.0.1", 6379, null, prefix)));
+                            new org.jphmesh.app.store.RedisSettings("127.0.0.1", 6379, null, prefix)));
                  DatagramChannel sender = sender()) {
                 InetSocketAddress bus = new InetSocketAddress(InetAddress.getByName("239.255.73.2"), 27302);
                 Thread.sleep(500);

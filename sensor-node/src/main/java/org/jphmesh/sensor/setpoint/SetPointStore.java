@@ -13,7 +13,7 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.Map;
 import java.util.Optional;
-import org.jphmesh.bus.config.RedisSettings;
+import org.jphmesh.app.store.RedisSettings;
 import org.jphmesh.bus.json.JsonTree;
 import org.jphmesh.bus.transport.NetworkGuard;
 import org.slf4j.Logger;

@@ -2,7 +2,7 @@ package org.jphmesh.sql.db;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
-import org.jphmesh.bus.config.SqlSettings;
+import org.jphmesh.app.store.SqlSettings;
 
 /** The tool's connection pool: two connections are plenty for one command. */
 public final class Pools {

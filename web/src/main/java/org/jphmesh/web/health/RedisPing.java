@@ -1,7 +1,7 @@
 package org.jphmesh.web.health;
 
 import java.time.Duration;
-import org.jphmesh.bus.config.RedisSettings;
+import org.jphmesh.app.store.RedisSettings;
 import redis.clients.jedis.Jedis;
 
 /** Redis is up when a fresh connection answers PING with PONG within the budget (connect and read alike). */

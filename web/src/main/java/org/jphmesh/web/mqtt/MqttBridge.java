@@ -18,7 +18,7 @@ import java.util.function.Predicate;
 import org.eclipse.paho.client.mqttv3.MqttMessage;
 import org.jphmesh.bus.config.SensorConfig;
 import org.jphmesh.bus.frame.Codifier;
-import org.jphmesh.bus.transport.RateLimitedLog;
+import org.jphmesh.bus.log.RateLimitedLog;
 import org.jphmesh.web.command.CommandService;
 import org.jphmesh.web.state.MeshListener;
 import org.jphmesh.web.state.MeshView;

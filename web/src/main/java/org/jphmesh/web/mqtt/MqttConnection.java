@@ -17,7 +17,7 @@ import org.eclipse.paho.client.mqttv3.MqttException;
 import org.eclipse.paho.client.mqttv3.MqttMessage;
 import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
 import org.jphmesh.bus.config.ConfigException;
-import org.jphmesh.bus.transport.RateLimitedLog;
+import org.jphmesh.bus.log.RateLimitedLog;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -12,6 +12,7 @@ import java.util.OptionalDouble;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.jphmesh.app.roles.ProgramRoles;
 import org.jphmesh.bus.config.MeshConfig;
 import org.jphmesh.bus.config.SensorConfig;
 import org.jphmesh.bus.frame.BusChannel;
@@ -33,9 +34,8 @@ import org.jphmesh.bus.sequence.SequenceStats;
  */
 public final class MeshView {
 
-    private static final Set<String> COLLECTOR_TYPES = Set.of("Collector", "jphPostgreSQL");
-    private static final Set<String> PROGRAM_TYPES = Set.of("ControlProgram", "Flask", "Web", "jphRedis",
-            "jphPostgreSQL", "Collector", "Router", "postgresCalcHandler", "jphCalcHistory");
+    private static final Set<String> COLLECTOR_TYPES = ProgramRoles.COLLECTORS;
+    private static final Set<String> PROGRAM_TYPES = ProgramRoles.PROGRAMS;
 
     private final Clock clock;
     private final Codifier self;

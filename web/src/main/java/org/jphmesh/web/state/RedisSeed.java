@@ -1,7 +1,7 @@
 package org.jphmesh.web.state;
 
 import java.util.Map;
-import org.jphmesh.bus.config.RedisSettings;
+import org.jphmesh.app.store.RedisSettings;
 import org.jphmesh.bus.frame.Codifier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -5,7 +5,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
-import org.jphmesh.bus.transport.RateLimitedLog;
+import org.jphmesh.bus.log.RateLimitedLog;
 import org.jphmesh.collector.ingest.StateChange;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
