@@ -2,7 +2,6 @@ package org.jphmesh.collector;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.netty.buffer.Unpooled;
 import io.netty.util.concurrent.DefaultThreadFactory;
@@ -13,12 +12,14 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.LongAdder;
 import org.jphmesh.app.store.RedisSettings;
+import org.jphmesh.app.store.SqlPool;
 import org.jphmesh.app.store.SqlSettings;
 import org.jphmesh.bus.codec.FrameCodec;
 import org.jphmesh.bus.config.ConfigException;
@@ -237,17 +238,9 @@ public final class Collector implements AutoCloseable {
         return new Collector(options, new Roles(sql, spool, spoolCapBytes, null));
     }
 
+    // Starts even while the database is away: readings wait in the journal until it is back.
     private static HikariDataSource pool(String owner, SqlSettings sql) {
-        HikariConfig config = new HikariConfig();
-        config.setPoolName("jph-" + owner);
-        config.setJdbcUrl(sql.url());
-        config.setUsername(sql.user());
-        config.setPassword(sql.password());
-        config.setMaximumPoolSize(3);
-        config.setConnectionTimeout(5_000);
-        // Start even while the database is away: readings wait in the journal until it is back.
-        config.setInitializationFailTimeout(-1);
-        return new HikariDataSource(config);
+        return SqlPool.open(sql, "jph-" + owner, 3, 3, Duration.ofSeconds(5));
     }
 
     // A database that answers without the schema is a setup error; one that does not answer is an outage.

@@ -1,5 +1,8 @@
 package org.jphmesh.sql;
 
+import com.zaxxer.hikari.HikariDataSource;
+import java.time.Duration;
+import org.jphmesh.app.store.SqlPool;
 import org.jphmesh.app.store.SqlSettings;
 import org.jphmesh.bus.config.ConfigException;
 import org.jphmesh.bus.config.ConfigLoader;
@@ -34,6 +37,11 @@ final class DatabaseOptions {
 
     private static boolean storesReadings(SensorConfig entry) {
         return "jphPostgreSQL".equals(entry.type()) || "Collector".equals(entry.type()) && entry.sensor().has("SQL");
+    }
+
+    /** The tool's pool: two connections are plenty for one command. */
+    HikariDataSource pool() {
+        return SqlPool.open(settings(), "jph-sql", 2, 2, Duration.ofSeconds(5));
     }
 
     SqlSettings settings() {

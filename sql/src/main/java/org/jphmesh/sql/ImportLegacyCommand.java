@@ -15,7 +15,6 @@ import org.jphmesh.bus.config.ConfigLoader;
 import org.jphmesh.bus.config.MeshConfig;
 import org.jphmesh.bus.config.SecretFile;
 import org.jphmesh.bus.config.SensorConfig;
-import org.jphmesh.sql.db.Pools;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -66,7 +65,7 @@ final class ImportLegacyCommand implements Callable<Integer> {
         long imported = 0;
         long already = 0;
         try (Connection legacy = DriverManager.getConnection(source.url(), source.user(), source.password());
-             HikariDataSource pool = Pools.forTool(database.settings()); Connection target = pool.getConnection()) {
+             HikariDataSource pool = database.pool(); Connection target = pool.getConnection()) {
             target.setAutoCommit(false);
             for (String table : sensorTables(legacy)) {
                 String codifier = codifier(config, table.substring("sensor_".length()));
