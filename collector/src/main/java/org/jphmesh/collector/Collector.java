@@ -120,7 +120,7 @@ public final class Collector implements AutoCloseable {
         this.repair = journal == null ? null : new LossRepair(owner);
         RedisSettings redis = roles.redis();
         this.state = redis == null ? null
-                : new RedisStateStore(owner, redis.host(), redis.port(), redis.password(), redis.keyPrefix(), 50);
+                : new RedisStateStore(owner, redis, 50);
         StateChanges changes = new StateChanges();
         ByteBuffer scratch = ByteBuffer.allocate(FrameCodec.MAX_DATAGRAM_BYTES);
         RowRate rate = new RowRate(options.clock());
