@@ -1,7 +1,5 @@
 package org.jphmesh.collector;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.zaxxer.hikari.HikariDataSource;
 import io.netty.buffer.Unpooled;
 import io.netty.util.concurrent.DefaultThreadFactory;
@@ -13,11 +11,13 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.LongAdder;
+import org.jphmesh.app.report.CollectorReport;
 import org.jphmesh.app.store.RedisSettings;
 import org.jphmesh.app.store.SqlPool;
 import org.jphmesh.app.store.SqlSettings;
@@ -51,7 +51,6 @@ import org.slf4j.LoggerFactory;
 public final class Collector implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Collector.class);
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     /** Default cap of the journal: about 20 million readings, days of a large mesh without its database. */
     public static final long DEFAULT_SPOOL_CAP_BYTES = 1L << 30;
@@ -181,23 +180,19 @@ public final class Collector implements AutoCloseable {
      * without reaching into the collector.
      */
     private String report(long rowsPerMinute, Node n) {
-        ObjectNode report = JSON.createObjectNode();
-        report.put("value", rowsPerMinute);
+        CollectorReport report = CollectorReport.of(rowsPerMinute);
         if (writer != null) {
-            report.put("stored", writer.stored());
-            report.put("backlog", Math.max(0, journal.appended() - writer.stored() - writer.repeated()));
-            report.put("refused", journal.refused());
-            report.put("outage", writer.inOutage());
-            report.put("resendRequests", repair.requests());
-            report.put("recovered", repair.recovered());
-            report.put("givenUp", repair.givenUp());
+            report = report.withJournal(writer.stored(), Math.max(0, journal.appended() - writer.stored() - writer.repeated()),
+                    journal.refused(), writer.inOutage(), repair.requests(), repair.recovered(), repair.givenUp());
         }
         if (state != null) {
-            report.put("redisWritten", state.written());
-            report.put("redisFailures", state.failures());
+            report = report.withRedis(state.written(), state.failures());
         }
-        n.duplicateInstance().ifPresent(other -> report.put("conflict", other.describe(n.codifier().value())));
-        return report.toString();
+        Optional<DuplicateInstance> other = n.duplicateInstance();
+        if (other.isPresent()) {
+            report = report.withConflict(other.get().describe(n.codifier().value()));
+        }
+        return report.toJson();
     }
 
     /** Every 10 s: the rollups of what was stored, and the network's loss as this collector saw it. */

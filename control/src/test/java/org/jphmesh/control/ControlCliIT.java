@@ -156,16 +156,24 @@ class ControlCliIT {
     @Test
     void monitor_shows_frames_of_its_own_codifier_sent_by_another_console() throws Exception {
         sensor("C1");
-        Cli.Running ready = Cli.start("-u", config, "monitor", "--from", "C1", "--count", "1", "--duration", "10");
         Cli.Running monitor = Cli.start("-u", config, "monitor", "--from", "JC", "--to", "C1", "--count", "1",
                 "--duration", "10");
-        // Both monitors open their sockets in the same way; once the first hears C1, the second listens too.
-        await().atMost(Duration.ofSeconds(5)).until(() -> ready.outSoFar().contains(" C1 -> "));
-        await().pollDelay(Duration.ofMillis(300)).atMost(Duration.ofSeconds(1)).until(() -> true);
 
-        Cli.run("-u", config, "send", "C1", "H");
+        sendUntilHeard(monitor, "send", "C1", "H");
 
         assertThat(monitor.result().get().out()).contains(" H JC -> C1 ");
+    }
+
+    // A monitor prints nothing until its frame comes, so the command is sent until it has: the first may beat its socket.
+    private void sendUntilHeard(Cli.Running monitor, String... command) {
+        String[] args = new String[command.length + 2];
+        args[0] = "-u";
+        args[1] = config;
+        System.arraycopy(command, 0, args, 2, command.length);
+        await().atMost(Duration.ofSeconds(5)).until(() -> {
+            Cli.run(args);
+            return monitor.result().isDone();
+        });
     }
 
     @Test
@@ -204,11 +212,8 @@ class ControlCliIT {
         sensor("C1");
         Cli.Running monitor = Cli.start("-u", config, "monitor", "--json", "--to", "C1", "--channel", "control",
                 "--count", "1", "--duration", "10");
-        Cli.Running ready = Cli.start("-u", config, "monitor", "--from", "C1", "--count", "1", "--duration", "10");
-        await().atMost(Duration.ofSeconds(5)).until(() -> ready.outSoFar().contains(" C1 -> "));
-        await().pollDelay(Duration.ofMillis(300)).atMost(Duration.ofSeconds(1)).until(() -> true);
 
-        Cli.run("-u", config, "send", "C1", "H");
+        sendUntilHeard(monitor, "send", "C1", "H");
 
         JsonNode frame = new ObjectMapper().readTree(monitor.result().get().out().lines().findFirst().orElseThrow());
         assertThat(frame.get("flag").asText()).isEqualTo("H");

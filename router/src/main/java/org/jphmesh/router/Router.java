@@ -3,6 +3,7 @@ package org.jphmesh.router;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
+import io.netty.util.concurrent.Ticker;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -22,8 +23,8 @@ import org.jphmesh.bus.transport.MulticastTransport;
 import org.jphmesh.router.config.LinkSettings;
 import org.jphmesh.router.config.RouterSettings;
 import org.jphmesh.router.forward.ForwardingEngine;
+import org.jphmesh.router.forward.LinkInbound;
 import org.jphmesh.router.link.Link;
-import org.jphmesh.router.link.LinkInbound;
 import org.jphmesh.router.link.MulticastOutlet;
 import org.jphmesh.router.link.Outlet;
 import org.jphmesh.router.link.UnicastOutlet;
@@ -60,6 +61,11 @@ public final class Router implements AutoCloseable {
      * @throws IllegalStateException when a link cannot open (an interface the allow-list refuses, a port in use)
      */
     public static Router start(Codifier codifier, String configLocation, MeshConfig config) {
+        return start(codifier, configLocation, config, Ticker.systemTicker());
+    }
+
+    /** As {@link #start(Codifier, String, MeshConfig)}, with the links' rate limits refilled by {@code ticker}. */
+    public static Router start(Codifier codifier, String configLocation, MeshConfig config, Ticker ticker) {
         SensorConfig entry = config.sensor(codifier).orElseThrow(() ->
                 new ConfigException("codifier " + codifier + " has no entry in " + configLocation));
         if (!TYPE.equals(entry.type())) {
@@ -70,7 +76,7 @@ public final class Router implements AutoCloseable {
         FrameAuthenticator auth = mesh.transportSettings().authenticator();
         List<Link> links = new ArrayList<>();
         for (LinkSettings link : settings.links()) {
-            links.add(new Link(links.size(), link));
+            links.add(new Link(links.size(), link, ticker));
         }
         ForwardingEngine engine = new ForwardingEngine(links, MeshTopology.of(config).planFor(codifier),
                 settings.hopLimit(), settings.duplicateWindow().toNanos(), auth);

@@ -1,5 +1,6 @@
 package org.jphmesh.sensor;
 
+import io.netty.util.concurrent.Ticker;
 import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.time.Duration;
@@ -50,7 +51,7 @@ final class DriverCallbacks implements NodeCallbacks {
         Duration byDefault = interval.compareTo(Duration.ofMillis(500)) < 0 ? Duration.ofMillis(500)
                 : interval.compareTo(Duration.ofSeconds(10)) > 0 ? Duration.ofSeconds(10) : interval;
         Duration deadline = ConfigBlock.of(entry).seconds("ReadTimeout", byDefault);
-        return new DriverRunner(entry.code(), driver, deadline, interval);
+        return new DriverRunner(entry.code(), driver, deadline, interval, Ticker.systemTicker());
     }
 
     @Override

@@ -19,7 +19,6 @@ import org.jphmesh.bus.frame.Codifier;
 import org.jphmesh.bus.node.Node;
 import org.jphmesh.bus.node.NodeOptions;
 import org.jphmesh.sensor.driver.Driver;
-import org.jphmesh.sensor.driver.DriverRegistry;
 
 /**
  * {@code java -jar sensor-node.jar -c Q1}: runs one config entry's driver as a node on the mesh; {@code -c Q1,Q2}

@@ -20,7 +20,6 @@ import org.jphmesh.bus.node.Node;
 import org.jphmesh.bus.node.NodeOptions;
 import org.jphmesh.bus.testing.RecordingCallbacks;
 import org.jphmesh.bus.testing.TestMesh;
-import org.jphmesh.sensor.driver.DriverRegistry;
 import org.jphmesh.sensor.setpoint.ControlSensorDriver;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

@@ -3,6 +3,7 @@ package org.jphmesh.web;
 import org.jphmesh.app.store.RedisSettings;
 import org.jphmesh.app.store.SqlSettings;
 import org.jphmesh.bus.config.SensorConfig;
+import org.jphmesh.web.http.WebSettings;
 import org.jphmesh.web.mqtt.MqttSettings;
 
 /**

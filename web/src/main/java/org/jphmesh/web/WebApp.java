@@ -41,6 +41,7 @@ import org.jphmesh.web.history.HistoryStore;
 import org.jphmesh.web.http.WebMetrics;
 import org.jphmesh.web.http.WebServer;
 import org.jphmesh.web.http.WebServices;
+import org.jphmesh.web.http.WebSettings;
 import org.jphmesh.web.http.auth.LoginLimiter;
 import org.jphmesh.web.http.auth.SessionStore;
 import org.jphmesh.web.http.auth.UserStore;

@@ -10,6 +10,7 @@ import org.jphmesh.bus.config.MeshConfig;
 import org.jphmesh.bus.config.SensorConfig;
 import org.jphmesh.bus.frame.Codifier;
 import org.jphmesh.bus.node.NodeOptions;
+import org.jphmesh.web.http.WebSettings;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

@@ -14,7 +14,8 @@ public final class BenchMain {
         switch (which) {
             case "codec" -> org.openjdk.jmh.Main.main(new String[] {"FrameCodecBenchmark"});
             case "loopback" -> LoopbackThroughput.main(rest);
-            default -> throw new IllegalArgumentException("bench must be codec or loopback, not " + which);
+            case "receive" -> ReceiveCost.main(rest);
+            default -> throw new IllegalArgumentException("bench must be codec, loopback or receive, not " + which);
         }
     }
 }

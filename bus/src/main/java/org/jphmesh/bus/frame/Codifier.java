@@ -52,6 +52,22 @@ public record Codifier(String value) {
         return known;
     }
 
+    /** The number of distinct codifiers, and one more than the largest {@link #index()}. */
+    public static final int COUNT = SPAN * SPAN;
+
+    /** A dense number for this codifier, 0 to {@link #COUNT} - 1: for tables indexed by codifier, without hashing. */
+    public int index() {
+        return (value.charAt(0) - FIRST) * SPAN + (value.charAt(1) - FIRST);
+    }
+
+    /** The codifier whose {@link #index()} is {@code index}. */
+    public static Codifier ofIndex(int index) {
+        if (index < 0 || index >= COUNT) {
+            throw new IllegalArgumentException("a codifier index is 0.." + (COUNT - 1) + ", not " + index);
+        }
+        return fromBytes((byte) (FIRST + index / SPAN), (byte) (FIRST + index % SPAN));
+    }
+
     public boolean isBroadcast() {
         return this.equals(BROADCAST);
     }

@@ -2,17 +2,17 @@ package org.jphmesh.bus.transport;
 
 import io.netty.bootstrap.Bootstrap;
 import io.netty.buffer.ByteBuf;
+import io.netty.buffer.PooledByteBufAllocator;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelHandler;
+import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
-import io.netty.channel.FixedRecvByteBufAllocator;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.DatagramChannel;
 import io.netty.channel.socket.DatagramPacket;
-import io.netty.channel.socket.SocketProtocolFamily;
-import io.netty.channel.socket.nio.NioDatagramChannel;
+import io.netty.util.concurrent.DefaultThreadFactory;
 import io.netty.util.concurrent.Future;
 import java.net.InetSocketAddress;
 import java.net.NetworkInterface;
@@ -32,12 +32,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The two multicast sockets of a node, on Netty NIO. (The epoll transport sets the multicast TTL on
- * the wrong socket level, so NIO it is.)
+ * The multicast sockets of a node. Each bus has a sending socket (Netty NIO: the epoll transport sets the
+ * multicast TTL on the wrong socket level) and, if the node listens there, a receiving socket read by a
+ * thread of its own ({@link ReceivePath}: many datagrams per system call where epoll loads), so reading
+ * never waits behind sends, timers or anything else the node does.
  *
- * <p>Each bus socket binds the group address itself, not the wildcard, so it only sees its own group
+ * <p>Each receiving socket binds the group address itself, not the wildcard, so it only sees its own group
  * even when other groups share the port, and sets SO_REUSEADDR so any number of nodes on one host can
- * listen to the same bus.
+ * listen to the same bus. A program that reads and writes datagrams itself ({@link #openRaw}, a router)
+ * gets one NIO socket per bus, both reading and sending, on its own I/O thread.
  */
 public final class MulticastTransport implements AutoCloseable {
 
@@ -48,16 +51,19 @@ public final class MulticastTransport implements AutoCloseable {
     private final BusMetrics metrics;
     private final EventLoopGroup group;
     private final boolean ownsGroup;
+    private final EventLoopGroup receiveGroup;
     private volatile Map<BusChannel, DatagramChannel> channels = Map.of();
+    private volatile Map<BusChannel, DatagramChannel> receivers = Map.of();
     private volatile boolean closed;
 
     private MulticastTransport(String owner, TransportSettings settings, BusMetrics metrics, EventLoopGroup group,
-                               boolean ownsGroup) {
+                               boolean ownsGroup, EventLoopGroup receiveGroup) {
         this.owner = owner;
         this.settings = settings;
         this.metrics = metrics;
         this.group = group;
         this.ownsGroup = ownsGroup;
+        this.receiveGroup = receiveGroup;
     }
 
     /**
@@ -77,9 +83,32 @@ public final class MulticastTransport implements AutoCloseable {
      */
     public static MulticastTransport open(String owner, TransportSettings settings, EventLoopGroup group,
                                           InboundFrameListener listener, BusMetrics metrics, Set<BusChannel> listening) {
-        return openSockets(owner, settings, group,
-                channel -> new DatagramFrameDecoder(owner, channel, listener, metrics, settings.authenticator()), metrics,
-                listening);
+        NetworkInterface networkInterface = InterfaceGuard.resolve(settings.interfaceName(), settings.controlGroup());
+        // Joining a group by epoll needs the interface named; without one the kernel's choice needs NIO.
+        ReceivePath path = networkInterface == null ? ReceivePath.NIO : ReceivePath.configured();
+        boolean ownsGroup = group == null;
+        EventLoopGroup loops = ownsGroup ? new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory()) : group;
+        EventLoopGroup receiving = listening.isEmpty() ? null : new MultiThreadIoEventLoopGroup(1,
+                new DefaultThreadFactory("jph-" + owner + "-receive", true), path.ioHandlerFactory());
+        MulticastTransport transport = new MulticastTransport(owner, settings, metrics, loops, ownsGroup, receiving);
+        try {
+            Map<BusChannel, DatagramChannel> senders = new EnumMap<>(BusChannel.class);
+            Map<BusChannel, DatagramChannel> readers = new EnumMap<>(BusChannel.class);
+            for (BusChannel channel : BusChannel.values()) {
+                senders.put(channel, transport.bindSender(channel, networkInterface));
+                transport.channels = Map.copyOf(senders);
+                if (listening.contains(channel)) {
+                    readers.put(channel, transport.bindReceiver(channel, networkInterface, path,
+                            new DatagramFrameDecoder(owner, channel, listener, metrics, settings.authenticator())));
+                    transport.receivers = Map.copyOf(readers);
+                }
+            }
+        } catch (RuntimeException e) {
+            transport.close();
+            throw e;
+        }
+        LOG.debug("{} - receiving with {} on {}", owner, path, listening);
+        return transport;
     }
 
     /**
@@ -88,24 +117,19 @@ public final class MulticastTransport implements AutoCloseable {
      */
     public static MulticastTransport openRaw(String owner, TransportSettings settings, EventLoopGroup group,
                                              Function<BusChannel, ChannelHandler> handlers, BusMetrics metrics) {
-        return openSockets(owner, settings, group, handlers, metrics, EnumSet.allOf(BusChannel.class));
-    }
-
-    private static MulticastTransport openSockets(String owner, TransportSettings settings, EventLoopGroup group,
-                                                  Function<BusChannel, ChannelHandler> handlers, BusMetrics metrics,
-                                                  Set<BusChannel> listening) {
         NetworkInterface networkInterface = InterfaceGuard.resolve(settings.interfaceName(), settings.controlGroup());
         boolean ownsGroup = group == null;
         EventLoopGroup loops = ownsGroup ? new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory()) : group;
-        MulticastTransport transport = new MulticastTransport(owner, settings, metrics, loops, ownsGroup);
+        MulticastTransport transport = new MulticastTransport(owner, settings, metrics, loops, ownsGroup, null);
         try {
             Map<BusChannel, DatagramChannel> opened = new EnumMap<>(BusChannel.class);
             for (BusChannel channel : BusChannel.values()) {
+                DatagramChannel ch = transport.bindSocket(channel, networkInterface, loops, ReceivePath.NIO,
+                        handlers.apply(channel), settings.group(channel));
+                opened.put(channel, ch);
                 transport.channels = Map.copyOf(opened);
-                opened.put(channel, transport.bind(channel, networkInterface, handlers.apply(channel),
-                        listening.contains(channel)));
+                transport.join(channel, ch, networkInterface);
             }
-            transport.channels = Map.copyOf(opened);
         } catch (RuntimeException e) {
             transport.close();
             throw e;
@@ -113,52 +137,51 @@ public final class MulticastTransport implements AutoCloseable {
         return transport;
     }
 
-    private DatagramChannel bind(BusChannel channel, NetworkInterface networkInterface, ChannelHandler handler,
-                                 boolean listen) {
-        InetSocketAddress groupAddress = settings.group(channel);
+    // Sends only: bound to a free port, never joined and never read, so no datagram queues up on it.
+    private DatagramChannel bindSender(BusChannel channel, NetworkInterface networkInterface) {
+        DatagramChannel ch = bindSocket(channel, networkInterface, group, ReceivePath.NIO, new ChannelInboundHandlerAdapter(),
+                new InetSocketAddress(0));
+        ch.config().setAutoRead(false);
+        return ch;
+    }
+
+    private DatagramChannel bindReceiver(BusChannel channel, NetworkInterface networkInterface, ReceivePath path,
+                                         ChannelHandler handler) {
+        DatagramChannel ch = bindSocket(channel, networkInterface, receiveGroup, path, handler, settings.group(channel));
+        ch.pipeline().addLast(new ReadPacer());
+        join(channel, ch, networkInterface);
+        return ch;
+    }
+
+    private DatagramChannel bindSocket(BusChannel channel, NetworkInterface networkInterface, EventLoopGroup loops,
+                                       ReceivePath path, ChannelHandler handler, InetSocketAddress local) {
         Bootstrap bootstrap = new Bootstrap()
-                .group(group)
-                .channelFactory(() -> new NioDatagramChannel(SocketProtocolFamily.INET))
+                .group(loops)
+                .channelFactory(path::newChannel)
                 .option(ChannelOption.SO_REUSEADDR, true)
                 .option(ChannelOption.SO_RCVBUF, settings.receiveBufferBytes())
-                .option(ChannelOption.IP_MULTICAST_TTL, settings.ttl())
-                .option(ChannelOption.IP_MULTICAST_LOOP_DISABLED, !settings.loopback())
-                // One byte more than the limit, so an oversize datagram is seen as oversize, not as truncated.
-                .option(ChannelOption.RCVBUF_ALLOCATOR,
-                        new FixedRecvByteBufAllocator(FrameCodec.MAX_DATAGRAM_BYTES + 1).maxMessagesPerRead(64))
+                .option(ChannelOption.ALLOCATOR, PooledByteBufAllocator.DEFAULT)
                 .handler(handler);
-        if (networkInterface != null) {
-            bootstrap.option(ChannelOption.IP_MULTICAST_IF, networkInterface);
-        }
         DatagramChannel ch = null;
         try {
-            ch = (DatagramChannel) bootstrap.bind(listen ? groupAddress : new InetSocketAddress(0)).sync().channel();
-            if (networkInterface != null) {
-                // Bootstrap options only log when they fail; the outgoing interface must not fail silently.
-                ch.config().setNetworkInterface(networkInterface);
-                if (!networkInterface.equals(ch.config().getNetworkInterface())) {
-                    throw new IllegalStateException("the socket did not accept " + networkInterface.getName()
-                            + " as its multicast interface");
+            ch = (DatagramChannel) bootstrap.register().sync().channel();
+            path.configure(ch);
+            if (path == ReceivePath.NIO) {
+                ch.config().setLoopbackModeDisabled(!settings.loopback());
+                if (networkInterface != null) {
+                    // Bootstrap options only log when they fail; the outgoing interface must not fail silently.
+                    ch.config().setNetworkInterface(networkInterface);
+                    if (!networkInterface.equals(ch.config().getNetworkInterface())) {
+                        throw new IllegalStateException("the socket did not accept " + networkInterface.getName()
+                                + " as its multicast interface");
+                    }
+                }
+                ch.config().setTimeToLive(settings.ttl());
+                if (ch.config().getTimeToLive() != settings.ttl()) {
+                    throw new IllegalStateException("the socket did not accept multicast TTL " + settings.ttl());
                 }
             }
-            ch.config().setTimeToLive(settings.ttl());
-            if (ch.config().getTimeToLive() != settings.ttl()) {
-                throw new IllegalStateException("the socket did not accept multicast TTL " + settings.ttl());
-            }
-            if (!listen) {
-                return ch;
-            }
-            // Linux reports twice what it grants; less than asked means net.core.rmem_max capped it.
-            int granted = ch.config().getReceiveBufferSize() / 2;
-            if (granted < settings.receiveBufferBytes()) {
-                LOG.info("{} - {} bus receive buffer is {} bytes, not the {} asked for: raise net.core.rmem_max for"
-                        + " high-rate receivers such as collectors", owner, channel.label(), granted,
-                        settings.receiveBufferBytes());
-            }
-            ChannelFuture joined = networkInterface == null
-                    ? ch.joinGroup(groupAddress.getAddress())
-                    : ch.joinGroup(groupAddress, networkInterface);
-            joined.sync();
+            ch.bind(local).sync();
             return ch;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -167,6 +190,32 @@ public final class MulticastTransport implements AutoCloseable {
         } catch (Exception e) {
             closeQuietly(ch);
             throw new IllegalStateException(owner + " - cannot open the " + channel.label() + " bus on "
+                    + settings.group(channel) + (networkInterface == null ? "" : " via " + networkInterface.getName())
+                    + ": " + e.getMessage(), e);
+        }
+    }
+
+    private void join(BusChannel channel, DatagramChannel ch, NetworkInterface networkInterface) {
+        InetSocketAddress groupAddress = settings.group(channel);
+        // Linux reports twice what it grants; less than asked means net.core.rmem_max capped it.
+        int granted = ch.config().getReceiveBufferSize() / 2;
+        if (granted < settings.receiveBufferBytes()) {
+            LOG.info("{} - {} bus receive buffer is {} bytes, not the {} asked for: raise net.core.rmem_max for"
+                    + " high-rate receivers such as collectors (docs/packaging.md)", owner, channel.label(), granted,
+                    settings.receiveBufferBytes());
+        }
+        try {
+            ChannelFuture joined = networkInterface == null
+                    ? ch.joinGroup(groupAddress.getAddress())
+                    : ch.joinGroup(groupAddress, networkInterface);
+            joined.sync();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            closeQuietly(ch);
+            throw new IllegalStateException(owner + " - interrupted while joining the " + channel.label() + " bus", e);
+        } catch (Exception e) {
+            closeQuietly(ch);
+            throw new IllegalStateException(owner + " - cannot join the " + channel.label() + " bus on "
                     + groupAddress + (networkInterface == null ? "" : " via " + networkInterface.getName())
                     + ": " + e.getMessage(), e);
         }
@@ -251,18 +300,34 @@ public final class MulticastTransport implements AutoCloseable {
     @Override
     public void close() {
         closed = true;
+        for (DatagramChannel ch : receivers.values()) {
+            closeAndWait(ch);
+        }
+        shutDown(receiveGroup);
         for (DatagramChannel ch : channels.values()) {
-            if (ch.eventLoop().inEventLoop()) {
-                ch.close();
-            } else {
-                ch.close().awaitUninterruptibly(2, TimeUnit.SECONDS);
-            }
+            closeAndWait(ch);
         }
         if (ownsGroup) {
-            Future<?> terminated = group.shutdownGracefully(0, 1, TimeUnit.SECONDS);
-            if (!group.next().inEventLoop()) {
-                terminated.awaitUninterruptibly(3, TimeUnit.SECONDS);
-            }
+            shutDown(group);
+        }
+    }
+
+    // Waiting on a loop from inside it would deadlock: a node may close its transport from a frame it read.
+    private static void closeAndWait(DatagramChannel ch) {
+        if (ch.eventLoop().inEventLoop()) {
+            ch.close();
+        } else {
+            ch.close().awaitUninterruptibly(2, TimeUnit.SECONDS);
+        }
+    }
+
+    private static void shutDown(EventLoopGroup loops) {
+        if (loops == null) {
+            return;
+        }
+        Future<?> terminated = loops.shutdownGracefully(0, 1, TimeUnit.SECONDS);
+        if (!loops.next().inEventLoop()) {
+            terminated.awaitUninterruptibly(3, TimeUnit.SECONDS);
         }
     }
 }

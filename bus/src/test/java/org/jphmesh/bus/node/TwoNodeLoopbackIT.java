@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,15 +20,18 @@ import org.jphmesh.bus.frame.Frame;
 import org.jphmesh.bus.frame.JsonReading;
 import org.jphmesh.bus.frame.SequenceStart;
 import org.jphmesh.bus.sequence.SequenceStats;
+import org.jphmesh.bus.testing.LeakCheck;
 import org.jphmesh.bus.testing.LoopbackSender;
 import org.jphmesh.bus.testing.RecordingCallbacks;
 import org.jphmesh.bus.testing.TestMesh;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Two or more nodes on a private loopback bus, over real multicast sockets. */
+/** Two or more nodes on a private loopback bus, over real multicast sockets; no buffer leaks. */
+@ExtendWith(LeakCheck.class)
 class TwoNodeLoopbackIT {
 
     private static final Codifier C1 = Codifier.of("C1");
@@ -58,9 +62,19 @@ class TwoNodeLoopbackIT {
     }
 
     private Node start(String code, RecordingCallbacks callbacks) {
-        Node node = Node.start(NodeOptions.of(Codifier.of(code), config.toString()), callbacks);
+        return start(NodeOptions.of(Codifier.of(code), config.toString()), callbacks);
+    }
+
+    private Node start(NodeOptions options, RecordingCallbacks callbacks) {
+        Node node = Node.start(options, callbacks);
         nodes.add(node);
         return node;
+    }
+
+    // A second instance started a second later by its clock: newer beyond doubt, with no waiting for the clock to tick.
+    private Node startASecondLater(String code, RecordingCallbacks callbacks) {
+        return start(NodeOptions.of(Codifier.of(code), config.toString())
+                .withClock(Clock.offset(Clock.systemUTC(), Duration.ofSeconds(1))), callbacks);
     }
 
     @Test
@@ -152,9 +166,7 @@ class TwoNodeLoopbackIT {
     @Test
     void a_second_instance_of_a_codifier_makes_the_older_one_stop_once_its_stream_is_evidence() throws Exception {
         Node older = start("C1", new RecordingCallbacks());
-        long olderStart = System.currentTimeMillis();
-        await().until(() -> System.currentTimeMillis() > olderStart);
-        Node newer = start("C1", new RecordingCallbacks());
+        Node newer = startASecondLater("C1", new RecordingCallbacks());
 
         // The newer one's N and then its keep-alives (every second) must be heard for a few seconds first.
         assertThat(older.whenStopped().get(15, TimeUnit.SECONDS)).isEqualTo(StopReason.DUPLICATE_INSTANCE);
@@ -191,9 +203,7 @@ class TwoNodeLoopbackIT {
                     }
                 });
         nodes.add(collector);
-        long firstStart = System.currentTimeMillis();
-        await().until(() -> System.currentTimeMillis() > firstStart);
-        Node second = start("C1", new RecordingCallbacks());
+        Node second = startASecondLater("C1", new RecordingCallbacks());
 
         await().atMost(Duration.ofSeconds(15)).until(() -> !reported.isEmpty());
         assertThat(reported.get(0).newer()).isTrue();

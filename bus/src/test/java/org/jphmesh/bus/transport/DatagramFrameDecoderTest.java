@@ -3,7 +3,6 @@ package org.jphmesh.bus.transport;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
-import io.netty.buffer.Unpooled;
 import io.netty.channel.embedded.EmbeddedChannel;
 import io.netty.channel.socket.DatagramPacket;
 import java.net.InetSocketAddress;
@@ -13,9 +12,13 @@ import org.jphmesh.bus.codec.MalformedReason;
 import org.jphmesh.bus.frame.BusChannel;
 import org.jphmesh.bus.frame.Frame;
 import org.jphmesh.bus.metrics.BusCounters;
+import org.jphmesh.bus.testing.LeakCheck;
 import org.jphmesh.bus.testing.MalformedDatagrams;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
+/** Every datagram is a pooled, tracked buffer: {@link LeakCheck} fails a test whose decoder did not release one. */
+@ExtendWith(LeakCheck.class)
 class DatagramFrameDecoderTest {
 
     private static final InetSocketAddress SENDER = new InetSocketAddress("127.0.0.1", 40000);
@@ -29,7 +32,7 @@ class DatagramFrameDecoderTest {
     }
 
     private static DatagramPacket packet(byte[] bytes) {
-        return new DatagramPacket(Unpooled.wrappedBuffer(bytes), GROUP, SENDER);
+        return new DatagramPacket(LeakCheck.pooled(bytes), GROUP, SENDER);
     }
 
     @Test

@@ -44,7 +44,7 @@ public final class StateChanges {
                 fields.put("DResetTime", ts);
             } else {
                 // A late or resent reading is history, not the latest state: it only corrects the loss count.
-                if (stats == null || stats.lastSequence() == (frame.sequence() & Frame.MAX_SEQUENCE)) {
+                if (accounting.isLatest(frame)) {
                     fields.put("Value", PythonText.reading((DataPayload) frame.payload()));
                     fields.put("DTimestamp", ts);
                 }

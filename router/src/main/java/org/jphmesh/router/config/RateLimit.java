@@ -2,6 +2,8 @@ package org.jphmesh.router.config;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.github.bucket4j.Bucket;
+import io.github.bucket4j.TimeMeter;
+import io.netty.util.concurrent.Ticker;
 import java.time.Duration;
 import org.jphmesh.bus.config.ConfigException;
 
@@ -24,10 +26,28 @@ public record RateLimit(@JsonProperty("FramesPerSecond") Long framesPerSecond, @
         }
     }
 
-    /** A bucket for one link; the router's single I/O thread is its only user, so it needs no locking. */
-    public Bucket bucket() {
+    /**
+     * A bucket for one link, refilled as {@code ticker} says time passes ({@link Ticker#systemTicker()} in a
+     * router; a test moves its own); the router's single I/O thread is its only user, so it needs no locking.
+     */
+    public Bucket bucket(Ticker ticker) {
         return Bucket.builder()
                 .addLimit(limit -> limit.capacity(burst).refillGreedy(framesPerSecond, Duration.ofSeconds(1)))
+                .withCustomTimePrecision(new TickerTimeMeter(ticker))
                 .build();
+    }
+
+    // Bucket4j's time source, read from the router's ticker: monotonic, so a clock step neither refills nor starves.
+    private record TickerTimeMeter(Ticker ticker) implements TimeMeter {
+
+        @Override
+        public long currentTimeNanos() {
+            return ticker.nanoTime();
+        }
+
+        @Override
+        public boolean isWallClockBased() {
+            return false;
+        }
     }
 }

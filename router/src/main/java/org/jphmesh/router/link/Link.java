@@ -1,6 +1,7 @@
 package org.jphmesh.router.link;
 
 import io.github.bucket4j.Bucket;
+import io.netty.util.concurrent.Ticker;
 import org.jphmesh.router.config.LinkFilter;
 import org.jphmesh.router.config.LinkSettings;
 import org.jphmesh.router.topology.ForwardingPlan;
@@ -20,12 +21,13 @@ public final class Link {
     private final LinkCounters counters = new LinkCounters();
     private volatile Outlet outlet;
 
-    public Link(int index, LinkSettings settings) {
+    /** {@code ticker}: the time the rate limit refills by. */
+    public Link(int index, LinkSettings settings, Ticker ticker) {
         this.index = index;
         this.settings = settings;
         this.segmentId = ForwardingPlan.segmentId(settings.name());
         this.filter = settings.filter().compile(settings.name() + ".Filter");
-        this.bucket = settings.rateLimit() == null ? null : settings.rateLimit().bucket();
+        this.bucket = settings.rateLimit() == null ? null : settings.rateLimit().bucket(ticker);
     }
 
     public int index() {

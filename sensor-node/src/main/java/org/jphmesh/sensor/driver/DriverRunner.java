@@ -1,6 +1,7 @@
 package org.jphmesh.sensor.driver;
 
 import io.netty.util.concurrent.DefaultThreadFactory;
+import io.netty.util.concurrent.Ticker;
 import java.time.Duration;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -18,7 +19,8 @@ import org.slf4j.LoggerFactory;
  * deadline, a read that throws or times out is a failed read, and consecutive failures back off
  * exponentially (one interval, two, four, ... up to {@link #MAX_BACK_OFF}). A read that never returns
  * leaves its thread behind and the next read gets a fresh one; after {@link #MAX_ABANDONED} such threads
- * the driver is declared stuck and no longer called, and the node keeps answering.
+ * the driver is declared stuck and no longer called, and the node keeps answering. Back-off and log pacing
+ * follow {@code ticker}, so a test moves time instead of waiting for it.
  */
 public final class DriverRunner implements AutoCloseable {
 
@@ -32,10 +34,12 @@ public final class DriverRunner implements AutoCloseable {
     private final Driver driver;
     private final Duration deadline;
     private final Duration interval;
+    private final Ticker ticker;
     private ExecutorService reader;
     private int consecutiveFailures;
     private long nextReadNanos;
     private int abandoned;
+    private boolean problemLogged;
     private long lastProblemLogNanos;
     private long suppressedProblems;
 
@@ -45,17 +49,19 @@ public final class DriverRunner implements AutoCloseable {
     private final AtomicLong timeouts = new AtomicLong();
     private final AtomicLong skipped = new AtomicLong();
 
-    public DriverRunner(Codifier self, Driver driver, Duration deadline, Duration interval) {
+    /** {@code ticker}: the time back-off and log pacing are measured in ({@link Ticker#systemTicker()} in a node). */
+    public DriverRunner(Codifier self, Driver driver, Duration deadline, Duration interval, Ticker ticker) {
         this.self = self;
         this.driver = driver;
         this.deadline = deadline;
         this.interval = interval;
+        this.ticker = ticker;
         this.reader = newReader();
     }
 
     /** One read under the deadline and the back-off; a skipped read is {@link ReadResult#none()}. */
     public synchronized ReadResult read() {
-        long now = System.nanoTime();
+        long now = ticker.nanoTime();
         if (abandoned >= MAX_ABANDONED) {
             skipped.incrementAndGet();
             problem("driver is stuck: " + abandoned + " reads never returned; restart the node after fixing the sensor");
@@ -115,18 +121,20 @@ public final class DriverRunner implements AutoCloseable {
         failed.incrementAndGet();
         consecutiveFailures++;
         long backOff = Math.min(interval.toNanos() * (1L << Math.min(consecutiveFailures - 1, 20)), MAX_BACK_OFF.toNanos());
-        nextReadNanos = System.nanoTime() + backOff - interval.toNanos();
+        // Reads come on the interval's ticks: half an interval early still waits for the tick the back-off names.
+        nextReadNanos = ticker.nanoTime() + backOff - interval.toNanos() / 2;
         problem("read failed (" + consecutiveFailures + " in a row, next try in "
                 + Duration.ofNanos(backOff).toMillis() + " ms): " + problem);
     }
 
     // At most one line a minute, with how many were held back.
     private void problem(String message) {
-        long now = System.nanoTime();
-        if (lastProblemLogNanos != 0 && now - lastProblemLogNanos < LOG_EVERY_NANOS) {
+        long now = ticker.nanoTime();
+        if (problemLogged && now - lastProblemLogNanos < LOG_EVERY_NANOS) {
             suppressedProblems++;
             return;
         }
+        problemLogged = true;
         lastProblemLogNanos = now;
         if (suppressedProblems > 0) {
             LOG.warn("{} - {} ({} more problems since the last report)", self, message, suppressedProblems);

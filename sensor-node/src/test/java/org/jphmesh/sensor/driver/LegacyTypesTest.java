@@ -15,6 +15,7 @@ import org.jphmesh.bus.frame.Codifier;
 import org.jphmesh.bus.frame.Flag;
 import org.jphmesh.bus.frame.Frame;
 import org.jphmesh.bus.frame.Readings;
+import org.jphmesh.sensor.DriverRegistry;
 import org.jphmesh.sensor.Entries;
 import org.jphmesh.sensor.setpoint.ControlSensorDriver;
 import org.junit.jupiter.api.Test;

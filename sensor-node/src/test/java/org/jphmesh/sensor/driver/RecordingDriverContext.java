@@ -4,11 +4,14 @@ import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.jphmesh.bus.frame.Codifier;
+import org.jphmesh.bus.testing.TestClock;
 
 /** A driver context for tests: remembers every published reading and holds the latest values. */
 public final class RecordingDriverContext implements DriverContext {
 
     public final List<Reading> published = new CopyOnWriteArrayList<>();
+    /** The drivers' clock: the test moves it. */
+    public final TestClock clock = new TestClock(1_700_000_000_000L);
     private final LatestValues latest;
     private final Codifier codifier;
 
@@ -38,6 +41,6 @@ public final class RecordingDriverContext implements DriverContext {
 
     @Override
     public Clock clock() {
-        return Clock.systemUTC();
+        return clock;
     }
 }

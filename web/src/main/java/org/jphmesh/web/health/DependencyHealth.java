@@ -2,14 +2,13 @@ package org.jphmesh.web.health;
 
 import java.util.Optional;
 import java.util.function.Supplier;
-import org.jphmesh.web.http.WebServices;
 
 /**
  * What {@code /health} says about Redis, PostgreSQL and the MQTT broker: live probes for the first two
  * ({@link HealthProbe}), the bridge's own connection state for the third. A dependency the entry does not
  * name is {@code not configured}.
  */
-public final class DependencyHealth implements WebServices.HealthReport, AutoCloseable {
+public final class DependencyHealth implements HealthReport, AutoCloseable {
 
     static final String NOT_CONFIGURED = "not configured";
 

@@ -1,7 +1,7 @@
 package org.jphmesh.web.history;
 
 import java.util.Locale;
-import org.jphmesh.web.http.BadRequestException;
+import org.jphmesh.web.http.error.BadRequestException;
 
 /** How a history answer is cut: single readings, rollup buckets, or {@code auto} (chosen by the range). */
 public enum HistoryStep {

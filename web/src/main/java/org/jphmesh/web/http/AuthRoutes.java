@@ -15,6 +15,8 @@ import org.jphmesh.web.http.auth.LoginLimiter;
 import org.jphmesh.web.http.auth.Role;
 import org.jphmesh.web.http.auth.Session;
 import org.jphmesh.web.http.auth.UserStore;
+import org.jphmesh.web.http.error.ApiException;
+import org.jphmesh.web.http.error.BadRequestException;
 
 /** Sign-in, sign-out, the session's token, and (for admins) the users. */
 final class AuthRoutes {

@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.http.Context;
 import java.util.Locale;
 import org.jphmesh.bus.json.LenientNumber;
+import org.jphmesh.web.http.error.ApiException;
+import org.jphmesh.web.http.error.BadRequestException;
 
 /**
  * Request bodies: JSON only. A cross-site HTML form can post urlencoded or multipart bodies but never

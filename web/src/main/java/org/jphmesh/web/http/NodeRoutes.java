@@ -1,16 +1,16 @@
 package org.jphmesh.web.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import org.jphmesh.app.report.CollectorReport;
 import org.jphmesh.app.roles.ProgramRoles;
 import org.jphmesh.bus.codec.MalformedReason;
 import org.jphmesh.bus.frame.BusChannel;
@@ -23,8 +23,6 @@ import org.jphmesh.web.state.SensorView;
 
 /** {@code /api/nodes} and their commands, and {@code /api/events}. */
 final class NodeRoutes {
-
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final WebServices services;
 
@@ -100,19 +98,25 @@ final class NodeRoutes {
             // The legacy unit, rows written per minute (collector.md).
             collector.put("storedPerMinute", sensor.value());
             if (sensor.text() != null) {
-                try {
-                    JsonNode report = JSON.readTree(sensor.text());
-                    for (String field : List.of("stored", "backlog", "refused", "outage", "conflict")) {
-                        if (report.has(field)) {
-                            collector.put(field, JSON.treeToValue(report.get(field), Object.class));
-                        }
-                    }
-                } catch (IOException e) {
+                Optional<CollectorReport> report = CollectorReport.parse(sensor.text());
+                if (report.isPresent()) {
+                    putPresent(collector, "stored", report.get().stored());
+                    putPresent(collector, "backlog", report.get().backlog());
+                    putPresent(collector, "refused", report.get().refused());
+                    putPresent(collector, "outage", report.get().outage());
+                    putPresent(collector, "conflict", report.get().conflict());
+                } else {
                     collector.put("report", sensor.text());
                 }
             }
             out.add(collector);
         }
         return out;
+    }
+
+    private static void putPresent(Map<String, Object> answer, String name, Object value) {
+        if (value != null) {
+            answer.put(name, value);
+        }
     }
 }

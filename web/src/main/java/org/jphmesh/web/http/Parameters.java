@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import org.jphmesh.bus.frame.Codifier;
+import org.jphmesh.web.http.error.BadRequestException;
 
 /** Request parameters read strictly: anything off gets a 400 that names the parameter and what it takes. */
 public final class Parameters {

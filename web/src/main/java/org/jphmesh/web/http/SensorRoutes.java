@@ -14,6 +14,8 @@ import org.jphmesh.bus.sequence.SequenceStats;
 import org.jphmesh.web.history.HistoryStep;
 import org.jphmesh.web.http.auth.AccessGuard;
 import org.jphmesh.web.http.auth.Role;
+import org.jphmesh.web.http.error.ApiException;
+import org.jphmesh.web.http.error.BadRequestException;
 import org.jphmesh.web.state.MeshEvent;
 import org.jphmesh.web.state.NodeView;
 import org.jphmesh.web.state.SensorView;

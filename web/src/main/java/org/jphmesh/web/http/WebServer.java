@@ -9,6 +9,8 @@ import java.util.Map;
 import org.jphmesh.web.command.CommandRefusedException;
 import org.jphmesh.web.http.auth.AccessGuard;
 import org.jphmesh.web.http.auth.Role;
+import org.jphmesh.web.http.error.ApiException;
+import org.jphmesh.web.http.error.BadRequestException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,7 +31,7 @@ public final class WebServer implements AutoCloseable {
     }
 
     public static WebServer start(WebServices services) {
-        AccessGuard guard = new AccessGuard(services.sessions(), services.settings());
+        AccessGuard guard = new AccessGuard(services.sessions(), services.settings().accessPolicy());
         SensorRoutes sensors = new SensorRoutes(services);
         NodeRoutes nodes = new NodeRoutes(services);
         AuthRoutes auth = new AuthRoutes(services, guard);

@@ -1,8 +1,8 @@
 package org.jphmesh.web.http;
 
 import org.jphmesh.bus.node.Node;
-import org.jphmesh.web.WebSettings;
 import org.jphmesh.web.command.CommandService;
+import org.jphmesh.web.health.HealthReport;
 import org.jphmesh.web.history.HistoryStore;
 import org.jphmesh.web.http.auth.LoginLimiter;
 import org.jphmesh.web.http.auth.SessionStore;
@@ -17,17 +17,4 @@ import org.jphmesh.web.state.MeshView;
 public record WebServices(WebSettings settings, Node node, MeshView view, CommandService commands, HistoryStore history,
                           UserStore users, SessionStore sessions, LoginLimiter logins, LiveHub live, WebMetrics metrics,
                           HealthReport health) {
-
-    /** The state of the parts beside the bus, for {@code /health}: {@code up}, {@code down} or {@code not configured}. */
-    public interface HealthReport {
-        /** Starts the checks that are due without waiting, so a request waits for them together, not in turn. */
-        default void refresh() {
-        }
-
-        String redis();
-
-        String postgres();
-
-        String mqtt();
-    }
 }

@@ -2,6 +2,7 @@ package org.jphmesh.web.state;
 
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalLong;
 import org.jphmesh.app.store.RedisClients;
@@ -56,15 +57,21 @@ public final class RedisSeed {
         } catch (IllegalArgumentException e) {
             return false;
         }
+        Optional<SeededState> state = stateOf(fields);
+        state.ifPresent(seeded -> view.seed(codifier, seeded));
+        return state.isPresent();
+    }
+
+    /** What a latest-state hash says, in the collector's jphRedis layout; empty when it is not one (no {@code Codifier}). */
+    static Optional<SeededState> stateOf(Map<String, String> fields) {
         if (!fields.containsKey("Codifier")) {
-            return false;
+            return Optional.empty();
         }
         String raw = fields.get("Value");
         OptionalDouble value = StateHashFields.value(raw);
-        view.seed(codifier, value.isPresent() ? value.getAsDouble() : null, value.isPresent() ? null : raw,
+        return Optional.of(new SeededState(value.isPresent() ? value.getAsDouble() : null, value.isPresent() ? null : raw,
                 boxed(StateHashFields.millis(fields.get("DTimestamp"))), boxed(StateHashFields.millis(fields.get("ITimestamp"))),
-                fields.containsKey("IsActive") ? "True".equals(fields.get("IsActive")) : null);
-        return true;
+                fields.containsKey("IsActive") ? "True".equals(fields.get("IsActive")) : null));
     }
 
     private static Long boxed(OptionalLong millis) {

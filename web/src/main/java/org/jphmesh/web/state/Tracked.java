@@ -12,10 +12,7 @@ final class Tracked {
     Boolean active;
     Double pingRttMs;
     Long pingAt;
-    long lostSeen;
-    SensorStatus lastStatus;
     boolean sentData;
-    boolean collectorOutage;
 
     synchronized void reading(Double newValue, String newText, long at, long seq) {
         value = newValue;
@@ -39,15 +36,22 @@ final class Tracked {
         return changed;
     }
 
-    /** Records the status last told to listeners; true when it differs from the one before. */
-    synchronized boolean statusChanged(SensorStatus status) {
-        boolean changed = lastStatus != status;
-        lastStatus = status;
-        return changed;
-    }
-
     synchronized void pinged(double rttMs, long at) {
         pingRttMs = rttMs;
         pingAt = at;
+    }
+
+    /** Fills in what was stored before start, never overriding what was heard since. */
+    synchronized void seed(SeededState seeded) {
+        if (readingAt == null && seeded.readingAt() != null) {
+            value = seeded.value();
+            text = seeded.text();
+            readingAt = seeded.readingAt();
+            sentData = true;
+        }
+        if (aliveAt == null && seeded.aliveAt() != null) {
+            aliveAt = seeded.aliveAt();
+            active = seeded.active();
+        }
     }
 }

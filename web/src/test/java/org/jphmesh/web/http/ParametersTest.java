@@ -3,6 +3,7 @@ package org.jphmesh.web.http;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import org.jphmesh.web.http.error.BadRequestException;
 import org.junit.jupiter.api.Test;
 
 class ParametersTest {

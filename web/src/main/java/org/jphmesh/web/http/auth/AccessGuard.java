@@ -10,8 +10,7 @@ import java.security.MessageDigest;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
-import org.jphmesh.web.WebSettings;
-import org.jphmesh.web.http.ApiException;
+import org.jphmesh.web.http.error.ApiException;
 
 /**
  * Runs before every request, pages and assets included: finds the session, sends the security headers,
@@ -33,11 +32,11 @@ public final class AccessGuard {
             + " connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'";
 
     private final SessionStore sessions;
-    private final WebSettings settings;
+    private final AccessPolicy policy;
 
-    public AccessGuard(SessionStore sessions, WebSettings settings) {
+    public AccessGuard(SessionStore sessions, AccessPolicy policy) {
         this.sessions = sessions;
-        this.settings = settings;
+        this.policy = policy;
     }
 
     public void before(Context ctx) {
@@ -48,7 +47,7 @@ public final class AccessGuard {
         ctx.header("Referrer-Policy", "same-origin");
         ctx.header("Cache-Control", "no-cache");
         Optional<Session> session = sessions.find(ctx.cookie(COOKIE));
-        if (session.isEmpty() && settings.anonymousRead()) {
+        if (session.isEmpty() && policy.anonymousRead()) {
             session = Optional.of(new Session("", "anonymous", Role.viewer, "", 0, 0, true));
         }
         session.ifPresent(s -> ctx.attribute(SESSION_ATTRIBUTE, s));
@@ -82,7 +81,7 @@ public final class AccessGuard {
         requireSameOrigin(ctx);
         if (session(ctx).isEmpty()) {
             Optional<Session> session = sessions.find(ctx.cookie(COOKIE));
-            if (session.isEmpty() && !settings.anonymousRead()) {
+            if (session.isEmpty() && !policy.anonymousRead()) {
                 throw new ApiException(401, "sign in first");
             }
         }
@@ -112,14 +111,14 @@ public final class AccessGuard {
     }
 
     private String secure(Context ctx) {
-        boolean secure = settings.secureCookies() || "https".equalsIgnoreCase(ctx.scheme())
-                || settings.trustProxy() && "https".equalsIgnoreCase(ctx.header("X-Forwarded-Proto"));
+        boolean secure = policy.secureCookies() || "https".equalsIgnoreCase(ctx.scheme())
+                || policy.trustProxy() && "https".equalsIgnoreCase(ctx.header("X-Forwarded-Proto"));
         return secure ? "; Secure" : "";
     }
 
     /** Who is asking: the TCP peer, or behind a trusted proxy the address the proxy last appended. */
     public String clientAddress(Context ctx) {
-        String forwarded = settings.trustProxy() ? ctx.header("X-Forwarded-For") : null;
+        String forwarded = policy.trustProxy() ? ctx.header("X-Forwarded-For") : null;
         if (forwarded != null && !forwarded.isBlank()) {
             String[] hops = forwarded.split(",");
             return hops[hops.length - 1].trim();
@@ -133,7 +132,7 @@ public final class AccessGuard {
         if (origin == null) {
             return;
         }
-        String host = settings.trustProxy() && ctx.header("X-Forwarded-Host") != null
+        String host = policy.trustProxy() && ctx.header("X-Forwarded-Host") != null
                 ? ctx.header("X-Forwarded-Host") : ctx.header("Host");
         try {
             URI uri = new URI(origin);
@@ -149,7 +148,7 @@ public final class AccessGuard {
     // DNS rebinding: a foreign page whose name now resolves to 127.0.0.1 sends its own name as Host (and
     // Origin), so the origin check alone passes. A dashboard bound to loopback answers only loopback names.
     private void requireKnownHost(Context ctx) {
-        if (!LOOPBACK.contains(settings.bind()) || settings.trustProxy()) {
+        if (!LOOPBACK.contains(policy.bind()) || policy.trustProxy()) {
             return;
         }
         String host = ctx.header("Host");

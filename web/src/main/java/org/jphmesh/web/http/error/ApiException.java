@@ -1,4 +1,4 @@
-package org.jphmesh.web.http;
+package org.jphmesh.web.http.error;
 
 /** An API answer other than success, with its status; mapped to {@code {"error": message}} in one place. */
 public final class ApiException extends RuntimeException {

@@ -1,4 +1,4 @@
-package org.jphmesh.web;
+package org.jphmesh.web.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

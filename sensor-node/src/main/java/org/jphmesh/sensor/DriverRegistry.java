@@ -1,4 +1,4 @@
-package org.jphmesh.sensor.driver;
+package org.jphmesh.sensor;
 
 import java.util.HashMap;
 import java.util.Map;
@@ -7,6 +7,7 @@ import java.util.function.BiConsumer;
 import org.jphmesh.bus.config.ConfigBlock;
 import org.jphmesh.bus.config.MeshConfig;
 import org.jphmesh.bus.config.SensorConfig;
+import org.jphmesh.sensor.driver.DriverFactory;
 import org.jphmesh.sensor.calc.ExpressionDriver;
 import org.jphmesh.sensor.exec.ExecDriver;
 import org.jphmesh.sensor.http.FailsafeReaderDriver;

@@ -1,4 +1,4 @@
-package org.jphmesh.web;
+package org.jphmesh.web.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
@@ -7,6 +7,7 @@ import org.jphmesh.bus.config.ConfigBlock;
 import org.jphmesh.bus.config.ConfigException;
 import org.jphmesh.bus.config.ConfigSource;
 import org.jphmesh.bus.config.SensorConfig;
+import org.jphmesh.web.http.auth.AccessPolicy;
 
 /**
  * The dashboard's HTTP settings, from its entry's {@code Sensor.Web} block, validated at load. The defaults
@@ -33,6 +34,11 @@ public record WebSettings(String bind, int port, boolean anonymousRead, boolean 
         if (sessionIdleMinutes < 1) {
             throw new ConfigException("SessionIdleMinutes must be >= 1, not " + sessionIdleMinutes);
         }
+    }
+
+    /** What the access guard needs of these settings. */
+    public AccessPolicy accessPolicy() {
+        return new AccessPolicy(bind, anonymousRead, secureCookies, trustProxy);
     }
 
     public static WebSettings defaults() {

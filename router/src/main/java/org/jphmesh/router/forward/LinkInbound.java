@@ -1,11 +1,11 @@
-package org.jphmesh.router.link;
+package org.jphmesh.router.forward;
 
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.channel.socket.DatagramPacket;
 import java.net.InetSocketAddress;
 import org.jphmesh.bus.frame.BusChannel;
-import org.jphmesh.router.forward.ForwardingEngine;
+import org.jphmesh.router.link.Link;
 import org.jphmesh.router.link.LinkCounters.Count;
 
 /**

@@ -1,0 +1,40 @@
+package org.jphmesh.bus.transport;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.netty.channel.epoll.Epoll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class ReceivePathTest {
+
+    @AfterEach
+    void clearProperty() {
+        System.clearProperty(ReceivePath.PROPERTY);
+    }
+
+    @Test
+    void auto_takes_epoll_where_it_loads_and_nio_elsewhere() {
+        assertThat(ReceivePath.configured()).isEqualTo(Epoll.isAvailable() ? ReceivePath.EPOLL : ReceivePath.NIO);
+    }
+
+    @Test
+    void nio_can_be_forced() {
+        System.setProperty(ReceivePath.PROPERTY, "NIO");
+        assertThat(ReceivePath.configured()).isEqualTo(ReceivePath.NIO);
+    }
+
+    @Test
+    void an_unknown_path_names_the_property_and_the_choices() {
+        System.setProperty(ReceivePath.PROPERTY, "uring");
+        assertThatThrownBy(ReceivePath::configured).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("jph.transport.receive must be auto, epoll or nio, not 'uring'");
+    }
+
+    @Test
+    void the_linux_build_machines_load_epoll() {
+        // The packages ship the x86_64 and aarch64 native libraries; a build that lost them would fall back silently.
+        assertThat(Epoll.isAvailable()).as("epoll unavailable: %s", Epoll.unavailabilityCause()).isTrue();
+    }
+}
