@@ -126,6 +126,12 @@ for jar in "${jars[@]}"; do
 done
 for tool in jph-control jph-sql; do check "/usr/bin/$tool is executable" test -x "/usr/bin/$tool"; done
 for unit in "${units[@]}"; do check "/lib/systemd/system/$unit@.service is installed" test -f "/lib/systemd/system/$unit@.service"; done
+for conf in 30-jph-collector.conf 30-jph-router.conf; do
+  check "/usr/lib/sysctl.d/$conf is installed and raises net.core.rmem_max to 32 MiB" \
+    grep -qx 'net.core.rmem_max = 33554432' "/usr/lib/sysctl.d/$conf"
+done
+check "net.core.rmem_max is at least 32 MiB after the install ($(cat /proc/sys/net/core/rmem_max))" \
+  test "$(cat /proc/sys/net/core/rmem_max)" -ge 33554432
 check "the jph user exists as a system user" sh -c 'test "$(id -u jph)" -lt 1000'
 check "the jph group exists and is the user's group" sh -c 'test "$(id -gn jph)" = jph'
 check "jph's home is /var/lib/jph and it cannot log in" sh -c \
@@ -234,6 +240,7 @@ check "dpkg --remove of the five packages" dpkg --remove "${packages[@]}"
 for jar in "${jars[@]}"; do check "/usr/share/jph/$jar.jar is gone" test ! -e "/usr/share/jph/$jar.jar"; done
 for unit in "${units[@]}"; do check "/lib/systemd/system/$unit@.service is gone" test ! -e "/lib/systemd/system/$unit@.service"; done
 check "/usr/bin/jph-control and /usr/bin/jph-sql are gone" test ! -e /usr/bin/jph-control -a ! -e /usr/bin/jph-sql
+check "the sysctl.d files of jph-collector and jph-router are gone" test ! -e /usr/lib/sysctl.d/30-jph-collector.conf -a ! -e /usr/lib/sysctl.d/30-jph-router.conf
 check "remove keeps the jph user and what is in /var/lib/jph" sh -c 'getent passwd jph && test -f /var/lib/jph/state-marker'
 [[ $enabled == yes ]] && check "remove keeps the enabled instance jph-sensor@T1" \
   test -L /etc/systemd/system/multi-user.target.wants/jph-sensor@T1.service

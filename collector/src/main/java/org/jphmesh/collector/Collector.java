@@ -1,10 +1,9 @@
 package org.jphmesh.collector;
 
 import com.zaxxer.hikari.HikariDataSource;
-import io.netty.buffer.Unpooled;
+import io.netty.buffer.ByteBuf;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import java.net.InetSocketAddress;
-import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -21,7 +20,6 @@ import org.jphmesh.app.report.CollectorReport;
 import org.jphmesh.app.store.RedisSettings;
 import org.jphmesh.app.store.SqlPool;
 import org.jphmesh.app.store.SqlSettings;
-import org.jphmesh.bus.codec.FrameCodec;
 import org.jphmesh.bus.config.ConfigException;
 import org.jphmesh.bus.frame.BusChannel;
 import org.jphmesh.bus.frame.Flag;
@@ -121,18 +119,14 @@ public final class Collector implements AutoCloseable {
         this.state = redis == null ? null
                 : new RedisStateStore(owner, redis, 50);
         StateChanges changes = new StateChanges();
-        ByteBuffer scratch = ByteBuffer.allocate(FrameCodec.MAX_DATAGRAM_BYTES);
         RowRate rate = new RowRate(options.clock());
         // A collector never gives way to another instance of its codifier: a forged frame must not end the recording.
         this.node = Node.start(options.withStopOnDuplicate(false), new NodeCallbacks() {
-            // On the I/O thread: into the journal before anything else, so nothing heard can be lost.
+            // On the receive thread: the bytes as heard into the journal before anything else, so nothing can be lost.
             @Override
-            public void onFrame(Node n, Frame frame, InetSocketAddress sender) {
+            public void onFrame(Node n, Frame frame, ByteBuf wire, InetSocketAddress sender) {
                 if (journal != null && frame.channel() == BusChannel.DATA) {
-                    scratch.clear();
-                    FrameCodec.encode(frame, Unpooled.wrappedBuffer(scratch).clear());
-                    scratch.limit(FrameCodec.encodedLength(frame));
-                    journal.append(scratch);
+                    journal.append(wire);
                 }
                 if (state != null) {
                     changes.of(frame, n.accounting()).forEach(state::apply);
@@ -170,6 +164,10 @@ public final class Collector implements AutoCloseable {
                         + " confuse whoever reads their reports", n.codifier(), other.describe(n.codifier().value()));
             }
         });
+        if (writer != null) {
+            // A writer stopped by an Error stops the collector, non-zero, so its service manager starts it again.
+            writer.onFatal(error -> node.closeFailed());
+        }
         this.maintenance = summaries == null ? null : maintain(owner, summaries, node);
     }
 

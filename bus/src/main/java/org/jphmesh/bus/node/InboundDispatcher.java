@@ -1,5 +1,6 @@
 package org.jphmesh.bus.node;
 
+import io.netty.buffer.ByteBuf;
 import java.net.InetSocketAddress;
 import org.jphmesh.bus.config.SensorConfig;
 import org.jphmesh.bus.frame.BusChannel;
@@ -32,7 +33,7 @@ final class InboundDispatcher {
         this.wantsData = overrides(callbacks, "onData");
     }
 
-    void onFrame(BusChannel channel, Frame frame, InetSocketAddress sender) {
+    void onFrame(BusChannel channel, Frame frame, ByteBuf wire, InetSocketAddress sender) {
         Codifier self = node.codifier();
         if (frame.from().equals(self) || node.proxies().contains(frame.from())) {
             if (frame.from().equals(self) && !node.sentHere(frame)) {
@@ -42,7 +43,7 @@ final class InboundDispatcher {
         }
         SequenceOutcome outcome = node.accounting().observe(frame, node.clockMillis());
         try {
-            callbacks.onFrame(node, frame, sender);
+            callbacks.onFrame(node, frame, wire, sender);
         } catch (RuntimeException e) {
             node.counters().callbackFailed("frame");
             rateLimited.warn("frame", "{} - onFrame callback failed: {}", self, e.toString());

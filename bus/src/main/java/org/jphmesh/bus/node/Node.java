@@ -1,5 +1,7 @@
 package org.jphmesh.bus.node;
 
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
 import io.netty.channel.EventLoop;
 import java.net.InetSocketAddress;
 import java.time.Duration;
@@ -11,6 +13,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import org.jphmesh.bus.codec.FrameCodec;
 import org.jphmesh.bus.config.ConfigException;
 import org.jphmesh.bus.config.ConfigLoader;
 import org.jphmesh.bus.config.MeshConfig;
@@ -103,7 +106,15 @@ public final class Node implements AutoCloseable {
                 options.eventLoopGroup(), new InboundFrameListener() {
                     @Override
                     public void onFrame(BusChannel channel, Frame frame, InetSocketAddress sender) {
-                        Node.this.onFrame(channel, frame, sender);
+                        // Only a transport without the datagram in hand calls this: the frame's bytes are its encoding.
+                        ByteBuf wire = Unpooled.buffer(FrameCodec.encodedLength(frame));
+                        FrameCodec.encode(frame, wire);
+                        Node.this.onFrame(channel, frame, wire, sender);
+                    }
+
+                    @Override
+                    public void onFrame(BusChannel channel, Frame frame, ByteBuf wire, InetSocketAddress sender) {
+                        Node.this.onFrame(channel, frame, wire, sender);
                     }
 
                     @Override
@@ -163,9 +174,9 @@ public final class Node implements AutoCloseable {
     }
 
     // Runs on the I/O thread for every well-formed frame.
-    private void onFrame(BusChannel channel, Frame frame, InetSocketAddress sender) {
+    private void onFrame(BusChannel channel, Frame frame, ByteBuf wire, InetSocketAddress sender) {
         if (ready) {
-            inbound.onFrame(channel, frame, sender);
+            inbound.onFrame(channel, frame, wire, sender);
         }
     }
 
@@ -391,6 +402,14 @@ public final class Node implements AutoCloseable {
             return;
         }
         shutDown(StopReason.CLOSED, true);
+    }
+
+    /**
+     * Announces the node halted and closes it because its program cannot go on (a worker thread failed), in the
+     * background; {@link #whenStopped()} completes with {@link StopReason#FAILED}, so the process exits non-zero.
+     */
+    public void closeFailed() {
+        new Thread(() -> shutDown(StopReason.FAILED, true), "jph-" + self + "-failed").start();
     }
 
     private void shutDown(StopReason reason, boolean announce) {

@@ -1,5 +1,6 @@
 package org.jphmesh.bus.node;
 
+import io.netty.buffer.ByteBuf;
 import java.net.InetSocketAddress;
 import org.jphmesh.bus.config.SensorConfig;
 import org.jphmesh.bus.frame.BusChannel;
@@ -40,6 +41,15 @@ public interface NodeCallbacks {
      * monitors and collectors. Must return at once.
      */
     default void onFrame(Node node, Frame frame, InetSocketAddress sender) {
+    }
+
+    /**
+     * As {@link #onFrame(Node, Frame, InetSocketAddress)}, with the frame's bytes as they came off the wire (no
+     * router trailer, no signature): for a collector that journals what it heard without encoding it again.
+     * {@code wire} is readable only during the call; copy what you keep and never release it.
+     */
+    default void onFrame(Node node, Frame frame, ByteBuf wire, InetSocketAddress sender) {
+        onFrame(node, frame, sender);
     }
 
     /**

@@ -5,5 +5,7 @@ public enum StopReason {
     /** {@link Node#close()} was called: a clean stop. */
     CLOSED,
     /** A newer instance of the same codifier announced itself; this older one gave way. */
-    DUPLICATE_INSTANCE
+    DUPLICATE_INSTANCE,
+    /** The program could not go on ({@link Node#closeFailed()}): its service manager should start it again. */
+    FAILED
 }

@@ -59,8 +59,10 @@ public final class DatagramFrameDecoder extends SimpleChannelInboundHandler<Data
             return;
         }
         Frame frame;
+        ByteBuf wire;
         try {
-            frame = FrameCodec.decode(content.slice(content.readerIndex(), FrameAuthenticator.frameLength(content)));
+            wire = content.slice(content.readerIndex(), FrameAuthenticator.frameLength(content));
+            frame = FrameCodec.decode(wire.duplicate());
             if (frame.channel() != channel) {
                 throw new MalformedFrameException(MalformedReason.WRONG_CHANNEL,
                         "flag " + frame.flag().letter() + " belongs on the " + frame.channel().label() + " bus");
@@ -81,7 +83,7 @@ public final class DatagramFrameDecoder extends SimpleChannelInboundHandler<Data
         }
         metrics.frameReceived(channel);
         try {
-            listener.onFrame(channel, frame, packet.sender());
+            listener.onFrame(channel, frame, wire, packet.sender());
         } catch (RuntimeException e) {
             metrics.callbackFailed("frame-listener");
             rateLimited.warn("listener", "{} - frame listener failed on {}: {}", owner, frame, e.toString());

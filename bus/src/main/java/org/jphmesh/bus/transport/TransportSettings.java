@@ -13,8 +13,12 @@ import org.jphmesh.bus.frame.BusChannel;
 public record TransportSettings(InetSocketAddress controlGroup, InetSocketAddress dataGroup, String interfaceName,
                                 int ttl, boolean loopback, int receiveBufferBytes, FrameAuthenticator authenticator) {
 
-    /** Large enough to ride out a GC pause at a few hundred thousand frames per second; the kernel may cap it. */
-    public static final int DEFAULT_RECEIVE_BUFFER_BYTES = 4 * 1024 * 1024;
+    /**
+     * Large enough to ride out a third of a second at 100,000 frames/s on a busy machine. The kernel caps it at
+     * {@code net.core.rmem_max}, which the collector's and router's packages raise to this; it costs memory only
+     * while datagrams wait.
+     */
+    public static final int DEFAULT_RECEIVE_BUFFER_BYTES = 32 * 1024 * 1024;
 
     public TransportSettings {
         Objects.requireNonNull(controlGroup, "controlGroup");

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 import org.jphmesh.bus.codec.FrameCodec;
 import org.jphmesh.bus.codec.MalformedFrameException;
 import org.jphmesh.bus.frame.Frame;
@@ -37,7 +38,9 @@ public final class ReadingWriter implements AutoCloseable {
     private final AtomicLong repeated = new AtomicLong();
     private final AtomicLong failures = new AtomicLong();
     private final AtomicLong processed = new AtomicLong();
+    private final AtomicLong undecodable = new AtomicLong();
     private final java.util.function.Consumer<List<ReadingRow>> onStored;
+    private volatile Consumer<Error> onFatal = error -> { };
     private volatile boolean running = true;
     private volatile boolean outage;
 
@@ -81,7 +84,14 @@ public final class ReadingWriter implements AutoCloseable {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
-            } catch (Throwable e) {
+            } catch (Error e) {
+                // Out of memory, a broken class path: retrying would only hide it. The journal keeps every reading.
+                LOG.error("reading writer stopped by {}; every reading not yet stored stays in the journal for the next"
+                        + " start", e.toString(), e);
+                running = false;
+                onFatal.accept(e);
+                return;
+            } catch (Exception e) {
                 // Whatever went wrong, the records since the last commit are read again: none is skipped.
                 cursor.rewind(committed);
                 rateLimited.warn("loop", "reading writer: {}; reading again from the last stored position", e.toString());
@@ -95,10 +105,14 @@ public final class ReadingWriter implements AutoCloseable {
         }
     }
 
-    private static java.util.Optional<Frame> decode(byte[] record) {
+    // The journal holds datagrams that decoded once; one that no longer does is a damaged file: counted and named.
+    private java.util.Optional<Frame> decode(byte[] record) {
         try {
             return java.util.Optional.of(FrameCodec.decode(Unpooled.wrappedBuffer(record)));
         } catch (MalformedFrameException e) {
+            undecodable.incrementAndGet();
+            rateLimited.warn("undecodable", "skipped a journal record of {} bytes that does not decode ({}): {} so far;"
+                    + " the journal in {} may be damaged", record.length, e.getMessage(), undecodable.get(), journal.dir());
             return java.util.Optional.empty();
         }
     }
@@ -138,6 +152,16 @@ public final class ReadingWriter implements AutoCloseable {
             Thread.sleep(5);
         }
         return true;
+    }
+
+    /** Called once, on the writer thread, when an {@link Error} stops the writer. */
+    public void onFatal(Consumer<Error> listener) {
+        this.onFatal = listener;
+    }
+
+    /** Journal records that did not decode (a damaged journal), skipped and counted. */
+    public long undecodable() {
+        return undecodable.get();
     }
 
     /** Rows that were new to the store. */

@@ -1,5 +1,7 @@
 package org.jphmesh.collector.spool;
 
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -122,8 +124,16 @@ public final class ReadingJournal implements AutoCloseable {
     }
 
     /** Appends one datagram; false when the journal is at its cap (the datagram is lost and counted). */
-    public synchronized boolean append(ByteBuffer datagram) {
-        int length = datagram.remaining();
+    public boolean append(ByteBuffer datagram) {
+        return append(Unpooled.wrappedBuffer(datagram));
+    }
+
+    /**
+     * Appends the readable bytes of {@code datagram} (left as they are: the caller still owns the buffer); false
+     * when the journal is at its cap (the datagram is lost and counted).
+     */
+    public synchronized boolean append(ByteBuf datagram) {
+        int length = datagram.readableBytes();
         if (unstoredBytes() + length + 2 > capBytes) {
             refused.incrementAndGet();
             rateLimited.warn("cap", "reading journal in {} is full ({} bytes not yet stored, cap {}): readings are"
@@ -137,7 +147,9 @@ public final class ReadingJournal implements AutoCloseable {
                     roll();
                 }
             }
-            pending.putShort((short) length).put(datagram);
+            pending.putShort((short) length);
+            datagram.getBytes(datagram.readerIndex(), pending.slice(pending.position(), length));
+            pending.position(pending.position() + length);
             appended.incrementAndGet();
         } catch (IOException e) {
             refused.incrementAndGet();
@@ -194,8 +206,22 @@ public final class ReadingJournal implements AutoCloseable {
         segment++;
         closedBytes += size;
         size = 0;
-        old.force(false);
-        old.close();
+        // The append path is the receive thread's: the full segment goes to disk on the sync thread.
+        syncer.execute(() -> closeSegment(old));
+    }
+
+    private void closeSegment(FileChannel full) {
+        try {
+            full.force(false);
+        } catch (IOException e) {
+            rateLimited.warn("sync", "cannot force a full journal segment to disk: {}", e.getMessage());
+        } finally {
+            try {
+                full.close();
+            } catch (IOException e) {
+                LOG.debug("closing a full journal segment: {}", e.getMessage());
+            }
+        }
     }
 
     private FileChannel open(long number) throws IOException {
@@ -285,16 +311,27 @@ public final class ReadingJournal implements AutoCloseable {
     }
 
     @Override
-    public synchronized void close() {
-        syncer.shutdownNow();
+    public void close() {
+        // Segments that rolled over are still forced and closed; only the periodic sync stops. Outside the lock,
+        // which a running sync may be waiting for.
+        syncer.shutdown();
         try {
-            flush();
-            channel.force(false);
-            channel.close();
-            // Closing the channel releases the lock.
-            lockFile.close();
-        } catch (IOException e) {
-            LOG.warn("closing the reading journal: {}", e.getMessage());
+            if (!syncer.awaitTermination(5, TimeUnit.SECONDS)) {
+                LOG.warn("the journal's last full segment was not forced to disk within 5 s");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        synchronized (this) {
+            try {
+                flush();
+                channel.force(false);
+                channel.close();
+                // Closing the channel releases the lock.
+                lockFile.close();
+            } catch (IOException e) {
+                LOG.warn("closing the reading journal: {}", e.getMessage());
+            }
         }
     }
 }
