@@ -1,6 +1,5 @@
 package org.jphmesh.collector;
 
-import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.netty.buffer.ByteBuf;
 import io.netty.util.concurrent.DefaultThreadFactory;
@@ -10,6 +9,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -17,9 +17,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.LongAdder;
 import org.jphmesh.app.report.CollectorReport;
+import org.jphmesh.app.store.RedisSettings;
+import org.jphmesh.app.store.SqlPool;
+import org.jphmesh.app.store.SqlSettings;
 import org.jphmesh.bus.config.ConfigException;
-import org.jphmesh.bus.config.RedisSettings;
-import org.jphmesh.bus.config.SqlSettings;
 import org.jphmesh.bus.frame.BusChannel;
 import org.jphmesh.bus.frame.Flag;
 import org.jphmesh.bus.frame.Frame;
@@ -117,7 +118,7 @@ public final class Collector implements AutoCloseable {
         this.repair = journal == null ? null : new LossRepair(owner);
         RedisSettings redis = roles.redis();
         this.state = redis == null ? null
-                : new RedisStateStore(owner, redis.host(), redis.port(), redis.password(), redis.keyPrefix(), 50);
+                : new RedisStateStore(owner, redis, 50);
         StateChanges changes = new StateChanges();
         LatestReadings latest = new LatestReadings(changes);
         RowRate rate = new RowRate(options.clock());
@@ -240,17 +241,9 @@ public final class Collector implements AutoCloseable {
         return new Collector(options, new Roles(sql, spool, spoolCapBytes, null));
     }
 
+    // Starts even while the database is away: readings wait in the journal until it is back.
     private static HikariDataSource pool(String owner, SqlSettings sql) {
-        HikariConfig config = new HikariConfig();
-        config.setPoolName("jph-" + owner);
-        config.setJdbcUrl(sql.url());
-        config.setUsername(sql.user());
-        config.setPassword(sql.password());
-        config.setMaximumPoolSize(3);
-        config.setConnectionTimeout(5_000);
-        // Start even while the database is away: readings wait in the journal until it is back.
-        config.setInitializationFailTimeout(-1);
-        return new HikariDataSource(config);
+        return SqlPool.open(sql, "jph-" + owner, 3, 3, Duration.ofSeconds(5));
     }
 
     // A database that answers without the schema is a setup error; one that does not answer is an outage.

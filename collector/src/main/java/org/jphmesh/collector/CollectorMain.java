@@ -3,17 +3,18 @@ package org.jphmesh.collector;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.jphmesh.app.launch.NodeProcess;
+import org.jphmesh.app.roles.EntryTypes;
+import org.jphmesh.app.store.RedisSettings;
+import org.jphmesh.app.store.SqlSettings;
 import org.jphmesh.bus.config.ConfigBlock;
 import org.jphmesh.bus.config.ConfigException;
 import org.jphmesh.bus.config.ConfigLoader;
 import org.jphmesh.bus.config.ConfigSource;
 import org.jphmesh.bus.config.MeshConfig;
-import org.jphmesh.bus.config.RedisSettings;
 import org.jphmesh.bus.config.SensorConfig;
-import org.jphmesh.bus.config.SqlSettings;
 import org.jphmesh.bus.frame.Codifier;
 import org.jphmesh.bus.node.NodeOptions;
-import org.jphmesh.bus.node.NodeProcess;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -58,7 +59,7 @@ public final class CollectorMain implements Callable<Integer> {
     @Override
     public Integer call() {
         Codifier codifier = Codifier.of(code);
-        MeshConfig loaded = ConfigLoader.load(config);
+        MeshConfig loaded = EntryTypes.warnUnknown(ConfigLoader.load(config), config);
         SensorConfig entry = loaded.sensor(codifier).orElseThrow(() ->
                 new ConfigException("codifier " + code + " has no entry in " + config));
         Collector.Roles roles = switch (entry.type()) {

@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
-import org.jphmesh.bus.config.RedisSettings;
+import org.jphmesh.app.store.RedisSettings;
 import org.jphmesh.bus.frame.Codifier;
 import org.jphmesh.bus.frame.DataPayload;
 import org.jphmesh.bus.frame.Flag;

@@ -4,6 +4,7 @@ import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BiConsumer;
+import org.jphmesh.app.roles.EntryTypes;
 import org.jphmesh.bus.config.ConfigLoader;
 import org.jphmesh.bus.config.MeshConfig;
 import org.jphmesh.bus.frame.Codifier;
@@ -47,7 +48,7 @@ final class MeshOptions {
 
     /** The config, with {@code -I} applied. */
     MeshConfig load() {
-        MeshConfig loaded = ConfigLoader.load(config);
+        MeshConfig loaded = EntryTypes.warnUnknown(ConfigLoader.load(config), config);
         return interfaceName == null ? loaded : loaded.withInterface(interfaceName);
     }
 

@@ -2,9 +2,10 @@ package org.jphmesh.router;
 
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.jphmesh.app.launch.NodeProcess;
+import org.jphmesh.app.roles.EntryTypes;
 import org.jphmesh.bus.config.ConfigLoader;
 import org.jphmesh.bus.frame.Codifier;
-import org.jphmesh.bus.node.NodeProcess;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -32,7 +33,7 @@ public final class RouterMain implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Router router = Router.start(Codifier.of(code), config, ConfigLoader.load(config));
+        Router router = Router.start(Codifier.of(code), config, EntryTypes.warnUnknown(ConfigLoader.load(config), config));
         // SIGTERM closes it and exits 0; replaced by a newer instance of its codifier, it exits 3.
         return NodeProcess.await(List.of(router.node().whenStopped()), router::close, "router-stop");
     }

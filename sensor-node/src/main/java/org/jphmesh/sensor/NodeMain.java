@@ -8,15 +8,16 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import org.apache.commons.cli.ParseException;
+import org.jphmesh.app.launch.NodeProcess;
+import org.jphmesh.app.roles.EntryTypes;
+import org.jphmesh.app.roles.ProgramRoles;
 import org.jphmesh.bus.config.ConfigException;
 import org.jphmesh.bus.config.ConfigLoader;
 import org.jphmesh.bus.config.MeshConfig;
 import org.jphmesh.bus.config.SensorConfig;
-import org.jphmesh.bus.config.SensorTypes;
 import org.jphmesh.bus.frame.Codifier;
 import org.jphmesh.bus.node.Node;
 import org.jphmesh.bus.node.NodeOptions;
-import org.jphmesh.bus.node.NodeProcess;
 import org.jphmesh.sensor.driver.Driver;
 
 /**
@@ -71,7 +72,7 @@ public final class NodeMain {
     }
 
     private static int listRunnable(String config) {
-        MeshConfig all = ConfigLoader.load(config);
+        MeshConfig all = EntryTypes.warnUnknown(ConfigLoader.load(config), config);
         all.sensors().stream().filter(s -> s.active() && canStart(s, all)).forEach(s -> System.out.println(s.codifier()));
         return 0;
     }
@@ -82,7 +83,7 @@ public final class NodeMain {
         }
         String config = arguments.config();
         String interfaceName = arguments.interfaceName();
-        MeshConfig loaded = ConfigLoader.load(config);
+        MeshConfig loaded = EntryTypes.warnUnknown(ConfigLoader.load(config), config);
         if (interfaceName != null) {
             loaded = loaded.withInterface(interfaceName);
         }
@@ -139,7 +140,7 @@ public final class NodeMain {
                 return new ConfigException(entry.codifier() + " is a Proxy entry: its readings are sent by "
                         + entry.proxyParent() + "; run that codifier instead");
             }
-            if (SensorTypes.ROLES.contains(type)) {
+            if (ProgramRoles.isRole(type)) {
                 return new ConfigException(entry.codifier() + " has Type " + type
                         + ", a program of the mesh, not a sensor: run its own application instead");
             }

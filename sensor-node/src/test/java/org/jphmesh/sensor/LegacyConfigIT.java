@@ -22,10 +22,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import org.jphmesh.app.roles.ProgramRoles;
 import org.jphmesh.bus.config.ConfigLoader;
 import org.jphmesh.bus.config.MeshConfig;
 import org.jphmesh.bus.config.SensorConfig;
-import org.jphmesh.bus.config.SensorTypes;
 import org.jphmesh.bus.frame.BusChannel;
 import org.jphmesh.bus.frame.Codifier;
 import org.jphmesh.bus.frame.Flag;
@@ -69,7 +69,7 @@ class LegacyConfigIT {
         if (entry.isProxy()) {
             return new Expectation(false, "is a Proxy entry");
         }
-        if (SensorTypes.ROLES.contains(type)) {
+        if (ProgramRoles.isRole(type)) {
             return new Expectation(false, "a program of the mesh, not a sensor");
         }
         return switch (type) {

@@ -1,10 +1,14 @@
 package org.jphmesh.sql;
 
+import com.zaxxer.hikari.HikariDataSource;
+import java.time.Duration;
+import org.jphmesh.app.store.SqlPool;
+import org.jphmesh.app.store.SqlSettings;
 import org.jphmesh.bus.config.ConfigException;
 import org.jphmesh.bus.config.ConfigLoader;
 import org.jphmesh.bus.config.MeshConfig;
+import org.jphmesh.bus.config.SecretFile;
 import org.jphmesh.bus.config.SensorConfig;
-import org.jphmesh.bus.config.SqlSettings;
 import org.jphmesh.bus.frame.Codifier;
 import picocli.CommandLine.Option;
 
@@ -35,9 +39,14 @@ final class DatabaseOptions {
         return "jphPostgreSQL".equals(entry.type()) || "Collector".equals(entry.type()) && entry.sensor().has("SQL");
     }
 
+    /** The tool's pool: two connections are plenty for one command. */
+    HikariDataSource pool() {
+        return SqlPool.open(settings(), "jph-sql", 2, 2, Duration.ofSeconds(5));
+    }
+
     SqlSettings settings() {
         if (url != null) {
-            String password = passwordFile == null ? null : SqlSettings.readPassword(passwordFile, "--password-file");
+            String password = passwordFile == null ? null : SecretFile.firstLine(passwordFile, "--password-file");
             return new SqlSettings(url, user, password);
         }
         MeshConfig mesh = ConfigLoader.load(config);

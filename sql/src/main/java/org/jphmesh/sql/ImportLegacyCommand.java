@@ -10,11 +10,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.jphmesh.app.store.SqlSettings;
 import org.jphmesh.bus.config.ConfigLoader;
 import org.jphmesh.bus.config.MeshConfig;
+import org.jphmesh.bus.config.SecretFile;
 import org.jphmesh.bus.config.SensorConfig;
-import org.jphmesh.bus.config.SqlSettings;
-import org.jphmesh.sql.db.Pools;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -60,12 +60,12 @@ final class ImportLegacyCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         SqlSettings source = new SqlSettings(fromUrl, fromUser,
-                fromPasswordFile == null ? null : SqlSettings.readPassword(fromPasswordFile, "--from-password-file"));
+                fromPasswordFile == null ? null : SecretFile.firstLine(fromPasswordFile, "--from-password-file"));
         MeshConfig config = config();
         long imported = 0;
         long already = 0;
         try (Connection legacy = DriverManager.getConnection(source.url(), source.user(), source.password());
-             HikariDataSource pool = Pools.forTool(database.settings()); Connection target = pool.getConnection()) {
+             HikariDataSource pool = database.pool(); Connection target = pool.getConnection()) {
             target.setAutoCommit(false);
             for (String table : sensorTables(legacy)) {
                 String codifier = codifier(config, table.substring("sensor_".length()));

@@ -12,7 +12,6 @@ import org.jphmesh.bus.config.ConfigLoader;
 import org.jphmesh.bus.config.DataType;
 import org.jphmesh.bus.config.MeshConfig;
 import org.jphmesh.bus.config.SensorConfig;
-import org.jphmesh.sql.db.Pools;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -42,7 +41,7 @@ final class LegacyViewsCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         MeshConfig config = types();
         int made = 0;
-        try (HikariDataSource pool = Pools.forTool(database.settings()); Connection connection = pool.getConnection();
+        try (HikariDataSource pool = database.pool(); Connection connection = pool.getConnection();
              Statement statement = connection.createStatement()) {
             for (String codifier : codifiers(statement)) {
                 if (!codifier.matches("[A-Za-z0-9]{2}")) {

@@ -3,7 +3,6 @@ package org.jphmesh.sql;
 import com.zaxxer.hikari.HikariDataSource;
 import java.util.concurrent.Callable;
 import org.jphmesh.sql.db.Migrations;
-import org.jphmesh.sql.db.Pools;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -21,7 +20,7 @@ final class MigrateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (HikariDataSource pool = Pools.forTool(database.settings())) {
+        try (HikariDataSource pool = database.pool()) {
             int applied = Migrations.migrate(pool);
             spec.commandLine().getOut().printf("schema at version %s (%d migration%s applied)%n",
                     Migrations.currentVersion(pool), applied, applied == 1 ? "" : "s");

@@ -12,7 +12,6 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import org.jphmesh.sql.db.Pools;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -69,7 +68,7 @@ final class ReportCommand implements Callable<Integer> {
                 + " FROM g LEFT JOIN reading r ON r.codifier = g.codifier AND r.ts = g.last_ts AND r.value IS NOT NULL"
                 + " ORDER BY g.codifier, g.bucket, r.seq DESC";
         PrintWriter out = spec.commandLine().getOut();
-        try (HikariDataSource pool = Pools.forTool(database.settings()); Connection connection = pool.getConnection();
+        try (HikariDataSource pool = database.pool(); Connection connection = pool.getConnection();
              PreparedStatement statement = connection.prepareStatement(sql)) {
             statement.setTimestamp(1, Timestamp.from(start));
             statement.setTimestamp(2, Timestamp.from(end));

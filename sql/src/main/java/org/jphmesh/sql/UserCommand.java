@@ -16,7 +16,6 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.jphmesh.app.accounts.PasswordRule;
-import org.jphmesh.sql.db.Pools;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -65,7 +64,7 @@ final class UserCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--role must be viewer, operator or admin, not " + role);
         }
         PrintWriter out = spec.commandLine().getOut();
-        try (HikariDataSource pool = Pools.forTool(database.settings()); Connection connection = pool.getConnection()) {
+        try (HikariDataSource pool = database.pool(); Connection connection = pool.getConnection()) {
             switch (verb) {
                 case "add" -> {
                     update(connection, "INSERT INTO app_user (email, password_hash, role) VALUES (?, ?, ?)", email,

@@ -10,10 +10,11 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.jphmesh.app.store.SqlPool;
 import org.jphmesh.sql.db.Migrations;
-import org.jphmesh.sql.db.Pools;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -54,7 +55,7 @@ class GrafanaDashboardIT {
     @Test
     void every_query_of_the_grafana_dashboard_runs_on_the_schema_and_finds_the_readings() throws Exception {
         JsonNode dashboard = new ObjectMapper().readTree(Files.readString(DASHBOARD));
-        try (HikariDataSource pool = Pools.forTool(database.settings())) {
+        try (HikariDataSource pool = SqlPool.open(database.settings(), "jph-sql", 2, 2, Duration.ofSeconds(5))) {
             Migrations.migrate(pool);
         }
         try (Connection connection = database.connect(); Statement statement = connection.createStatement()) {

@@ -5,7 +5,7 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.UUID;
-import org.jphmesh.bus.config.SqlSettings;
+import org.jphmesh.app.store.SqlSettings;
 
 /**
  * A database of its own for one test on the machine's PostgreSQL (127.0.0.1:5432, user postgres, trust

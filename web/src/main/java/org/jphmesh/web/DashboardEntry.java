@@ -1,8 +1,8 @@
 package org.jphmesh.web;
 
-import org.jphmesh.bus.config.RedisSettings;
+import org.jphmesh.app.store.RedisSettings;
+import org.jphmesh.app.store.SqlSettings;
 import org.jphmesh.bus.config.SensorConfig;
-import org.jphmesh.bus.config.SqlSettings;
 import org.jphmesh.web.http.WebSettings;
 import org.jphmesh.web.mqtt.MqttSettings;
 

@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.Supplier;
 import java.util.function.ToLongFunction;
+import org.jphmesh.app.roles.ProgramRoles;
 import org.jphmesh.bus.frame.BusChannel;
 import org.jphmesh.bus.node.Node;
 import org.jphmesh.bus.sequence.SequenceStats;
@@ -108,7 +109,7 @@ final class DashboardMetrics {
     private Map<String, Double> collectorFigure(String field) {
         Map<String, Double> out = new LinkedHashMap<>();
         for (SensorView sensor : view.sensors()) {
-            if ((sensor.type().equals("Collector") || sensor.type().equals("jphPostgreSQL")) && sensor.text() != null) {
+            if (ProgramRoles.isCollector(sensor.type()) && sensor.text() != null) {
                 try {
                     JsonNode report = JSON.readTree(sensor.text());
                     if (report.has(field)) {

@@ -12,16 +12,17 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
-import java.util.Locale;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.jphmesh.app.store.RedisSettings;
+import org.jphmesh.app.store.SqlPool;
 import org.jphmesh.bus.config.ConfigException;
 import org.jphmesh.bus.config.ConfigLoader;
-import org.jphmesh.bus.config.RedisSettings;
 import org.jphmesh.bus.config.SensorConfig;
 import org.jphmesh.bus.frame.BusChannel;
 import org.jphmesh.bus.frame.Codifier;
@@ -119,7 +120,9 @@ public final class WebApp implements AutoCloseable {
                     LOG.info("{} - {} codifiers seeded from Redis", code, Math.max(seeded, 0));
                 });
             }
-            this.database = settings.sql() == null ? null : DatabasePool.open(settings.sql(), code.value());
+            // History, users and the ingest-lag figure share a small pool; while the database is away they answer 503.
+            this.database = settings.sql() == null ? null
+                    : SqlPool.open(settings.sql(), "jph-" + code.value() + "-web", 4, 1, Duration.ofSeconds(3));
             if (database != null) {
                 started.add(database);
             }

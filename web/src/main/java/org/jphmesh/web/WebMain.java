@@ -2,13 +2,14 @@ package org.jphmesh.web;
 
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.jphmesh.app.launch.NodeProcess;
+import org.jphmesh.app.roles.EntryTypes;
 import org.jphmesh.bus.config.ConfigException;
 import org.jphmesh.bus.config.ConfigLoader;
 import org.jphmesh.bus.config.MeshConfig;
 import org.jphmesh.bus.config.SensorConfig;
 import org.jphmesh.bus.frame.Codifier;
 import org.jphmesh.bus.node.NodeOptions;
-import org.jphmesh.bus.node.NodeProcess;
 import org.jphmesh.web.http.WebSettings;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -47,7 +48,7 @@ public final class WebMain implements Callable<Integer> {
     @Override
     public Integer call() {
         Codifier codifier = Codifier.of(code);
-        MeshConfig loaded = ConfigLoader.load(config);
+        MeshConfig loaded = EntryTypes.warnUnknown(ConfigLoader.load(config), config);
         SensorConfig entry = loaded.sensor(codifier).orElseThrow(() ->
                 new ConfigException("codifier " + code + " has no entry in " + config));
         WebSettings settings = WebSettings.fromEntry(entry);

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.jphmesh.bus.frame.Codifier;
+import org.jphmesh.bus.json.LenientNumber;
 
 /**
  * One object of config.json (an entry, its {@code Sensor} block, {@code Multicast}), read with messages that
@@ -239,17 +240,7 @@ public final class ConfigBlock {
     }
 
     private double number(String key, JsonNode value) {
-        if (value.isNumber()) {
-            return value.asDouble();
-        }
-        if (value.isTextual()) {
-            try {
-                return Double.parseDouble(value.asText().trim());
-            } catch (NumberFormatException e) {
-                // fall through to the message below
-            }
-        }
-        throw new ConfigException(path(key) + " must be a number, not " + value);
+        return LenientNumber.of(value).orElseThrow(() -> new ConfigException(path(key) + " must be a number, not " + value));
     }
 
     /** One {@code Proxy[]} entry. */

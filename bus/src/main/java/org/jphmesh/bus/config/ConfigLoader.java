@@ -207,10 +207,6 @@ public final class ConfigLoader {
                 }
             }
         }
-        if (!SensorTypes.isKnown(entry.type())) {
-            warnings.add(label + ".Type '" + entry.type() + "' is not a type this version knows;"
-                    + " the entry loads, but no Java node can run it");
-        }
         return entry;
     }
 

@@ -7,8 +7,8 @@ import org.jphmesh.bus.frame.BusChannel;
 import org.jphmesh.bus.frame.Codifier;
 import org.jphmesh.bus.frame.Flag;
 import org.jphmesh.bus.frame.Frame;
+import org.jphmesh.bus.log.RateLimitedLog;
 import org.jphmesh.bus.sequence.SequenceOutcome;
-import org.jphmesh.bus.transport.RateLimitedLog;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

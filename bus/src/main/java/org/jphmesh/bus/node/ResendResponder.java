@@ -3,9 +3,9 @@ package org.jphmesh.bus.node;
 import java.util.List;
 import org.jphmesh.bus.frame.Frame;
 import org.jphmesh.bus.frame.ResendRange;
+import org.jphmesh.bus.log.RateLimitedLog;
 import org.jphmesh.bus.metrics.BusMetrics;
 import org.jphmesh.bus.transport.MulticastTransport;
-import org.jphmesh.bus.transport.RateLimitedLog;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

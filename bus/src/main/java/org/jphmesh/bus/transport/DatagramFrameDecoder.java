@@ -13,6 +13,7 @@ import org.jphmesh.bus.codec.MalformedReason;
 import org.jphmesh.bus.codec.RouteTrailer;
 import org.jphmesh.bus.frame.BusChannel;
 import org.jphmesh.bus.frame.Frame;
+import org.jphmesh.bus.log.RateLimitedLog;
 import org.jphmesh.bus.metrics.BusMetrics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -270,28 +270,6 @@ class ConfigSchemaTest {
     }
 
     @Test
-    void every_type_the_mesh_knows_is_offered_with_a_description() {
-        Set<String> offered = new HashSet<>();
-        for (JsonNode choice : schemaTree.at("/$defs/entry/properties/Type/anyOf")) {
-            if (choice.has("const")) {
-                offered.add(choice.get("const").asText());
-                assertThat(choice.path("description").asText()).as(choice.toString()).isNotBlank();
-            }
-        }
-        assertThat(offered).containsExactlyInAnyOrderElementsOf(union(SensorTypes.DRIVERS, SensorTypes.ROLES));
-
-        Set<String> withSensorBlock = new HashSet<>();
-        for (JsonNode rule : schemaTree.at("/$defs/entry/allOf")) {
-            withSensorBlock.add(rule.at("/if/properties/Type/const").asText());
-            assertThat(rule.at("/then/properties/Sensor/$ref").asText()).startsWith("#/$defs/");
-        }
-        Set<String> expected = union(SensorTypes.DRIVERS, SensorTypes.ROLES);
-        // The console's entry has no Sensor block to describe.
-        expected.remove("ControlProgram");
-        assertThat(withSensorBlock).containsExactlyInAnyOrderElementsOf(expected);
-    }
-
-    @Test
     void every_key_in_the_schema_has_a_description() {
         List<String> undescribed = new ArrayList<>();
         collectUndescribed(schemaTree, "", undescribed);
@@ -358,14 +336,5 @@ class ConfigSchemaTest {
         Set<String> names = new HashSet<>();
         node.fieldNames().forEachRemaining(names::add);
         return names;
-    }
-
-    @SafeVarargs
-    private static Set<String> union(Set<String>... sets) {
-        Set<String> all = new HashSet<>();
-        for (Set<String> set : sets) {
-            all.addAll(set);
-        }
-        return all;
     }
 }

@@ -9,7 +9,7 @@ import java.util.function.Consumer;
 import org.jphmesh.bus.codec.FrameCodec;
 import org.jphmesh.bus.codec.MalformedFrameException;
 import org.jphmesh.bus.frame.Frame;
-import org.jphmesh.bus.transport.RateLimitedLog;
+import org.jphmesh.bus.log.RateLimitedLog;
 import org.jphmesh.collector.spool.JournalCursor;
 import org.jphmesh.collector.spool.JournalPosition;
 import org.jphmesh.collector.spool.ReadingJournal;

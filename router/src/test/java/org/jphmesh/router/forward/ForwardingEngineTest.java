@@ -27,7 +27,6 @@ import org.jphmesh.router.config.LinkSettings;
 import org.jphmesh.router.config.RateLimit;
 import org.jphmesh.router.link.Link;
 import org.jphmesh.router.link.LinkCounters.Count;
-import org.jphmesh.router.link.LinkInbound;
 import org.jphmesh.router.link.Outlet;
 import org.jphmesh.router.topology.MeshTopology;
 import org.junit.jupiter.api.Test;

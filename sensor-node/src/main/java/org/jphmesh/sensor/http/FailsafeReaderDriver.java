@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalDouble;
 import java.util.regex.Pattern;
 import org.jphmesh.bus.config.ConfigBlock;
 import org.jphmesh.bus.config.ConfigException;
@@ -21,6 +22,7 @@ import org.jphmesh.bus.config.SensorConfig;
 import org.jphmesh.bus.frame.Codifier;
 import org.jphmesh.bus.frame.DataPayload;
 import org.jphmesh.bus.frame.Readings;
+import org.jphmesh.bus.json.LenientNumber;
 import org.jphmesh.sensor.driver.Driver;
 import org.jphmesh.sensor.driver.NetworkGuard;
 import org.jphmesh.sensor.driver.ReadResult;
@@ -96,19 +98,13 @@ public final class FailsafeReaderDriver implements Driver {
     }
 
     private static DataPayload payload(JsonNode value) {
-        if (value.isNumber()) {
-            return Readings.of(value.asDouble());
-        }
         if (value.isBoolean()) {
             return Readings.of(value.asBoolean());
         }
-        if (value.isTextual()) {
-            try {
-                return Readings.of(Double.parseDouble(value.asText().trim()));
-            } catch (NumberFormatException e) {
-                return Readings.text(value.asText());
-            }
+        OptionalDouble number = LenientNumber.of(value);
+        if (number.isPresent()) {
+            return Readings.of(number.getAsDouble());
         }
-        return null;
+        return value.isTextual() ? Readings.text(value.asText()) : null;
     }
 }

@@ -3,7 +3,6 @@ package org.jphmesh.sensor.mqtt;
 import com.fasterxml.jackson.core.JsonPointer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.netty.util.concurrent.DefaultThreadFactory;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -13,20 +12,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-import org.eclipse.paho.client.mqttv3.IMqttActionListener;
-import org.eclipse.paho.client.mqttv3.IMqttToken;
-import org.eclipse.paho.client.mqttv3.MqttAsyncClient;
-import org.eclipse.paho.client.mqttv3.MqttCallbackExtended;
-import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
-import org.eclipse.paho.client.mqttv3.MqttException;
-import org.eclipse.paho.client.mqttv3.MqttMessage;
-import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
+import org.jphmesh.app.mqtt.MqttBroker;
+import org.jphmesh.app.mqtt.MqttConnection;
 import org.jphmesh.bus.config.ConfigBlock;
 import org.jphmesh.bus.config.ConfigException;
-import org.jphmesh.bus.config.SecretFile;
 import org.jphmesh.bus.config.MeshConfig;
 import org.jphmesh.bus.config.SensorConfig;
 import org.jphmesh.bus.frame.Codifier;
@@ -42,12 +31,12 @@ import org.slf4j.LoggerFactory;
 
 /**
  * {@code "Type":"MqttInput"}: the payload of an MQTT topic as a reading; how Z-Wave and Zigbee gateways
- * (Z-Wave JS UI, Zigbee2MQTT) and Home Assistant are reached. {@code Broker} (default
- * {@code tcp://127.0.0.1:1883}), {@code Topic}, optional {@code Pointer} (a JSON pointer into the payload,
- * e.g. {@code /temperature}), {@code Username} and {@code PasswordFile}; each {@code Proxy[]} has its own
- * {@code Topic} and {@code Pointer}. A message is sent at once and repeated every interval until it is
- * older than {@code MaxAge} seconds (default ten intervals). The broker may come and go: the driver
- * reconnects and resubscribes on its own.
+ * (Z-Wave JS UI, Zigbee2MQTT) and Home Assistant are reached. The broker as {@link MqttBroker} reads it
+ * ({@code Url}, or the older {@code Broker}; {@code Username}, {@code PasswordFile}, {@code CaFile}, {@code ClientId}),
+ * {@code Topic}, optional {@code Pointer} (a JSON pointer into the payload, e.g. {@code /temperature}); each
+ * {@code Proxy[]} has its own {@code Topic} and {@code Pointer}. A message is sent at once and repeated every
+ * interval until it is older than {@code MaxAge} seconds (default ten intervals). The broker may come and go:
+ * {@link MqttConnection} reconnects and resubscribes.
  */
 public final class MqttInputDriver implements Driver {
 
@@ -63,39 +52,25 @@ public final class MqttInputDriver implements Driver {
     private final Codifier self;
     private final List<Subscription> subscriptions = new ArrayList<>();
     private final Map<Codifier, Latest> latest = new ConcurrentHashMap<>();
-    private final MqttAsyncClient client;
-    private final MqttConnectOptions options = new MqttConnectOptions();
+    private final MqttConnection connection;
     private final Duration maxAge;
-    private final ScheduledExecutorService retries =
-            Executors.newSingleThreadScheduledExecutor(new DefaultThreadFactory("jph-mqtt-connect", true));
     private volatile DriverContext context;
-    private volatile boolean closed;
 
     public MqttInputDriver(SensorConfig entry, MeshConfig config) {
         ConfigBlock settings = ConfigBlock.of(entry);
         this.self = entry.code();
-        String broker = settings.text("Broker", "tcp://127.0.0.1:1883");
-        URI uri = URI.create(broker);
-        if (!List.of("tcp", "ssl", "ws", "wss").contains(uri.getScheme())) {
-            throw new ConfigException(settings.label() + ".Broker must be tcp://, ssl://, ws:// or wss://, not " + broker);
-        }
-        NetworkGuard.check(uri, "MqttInput (" + entry.codifier() + ")");
+        // A random tail: two nodes started with one config must not take each other's session.
+        MqttBroker broker = MqttBroker.read(settings, "jph-" + entry.codifier() + "-" + UUID.randomUUID().toString()
+                .substring(0, 8));
+        NetworkGuard.check(URI.create(broker.url()), "MqttInput (" + entry.codifier() + ")");
         subscriptions.add(subscription(entry.code(), settings));
         for (ConfigBlock.Proxy proxy : settings.proxies()) {
             subscriptions.add(subscription(proxy.codifier(), proxy.settings()));
         }
         this.maxAge = settings.seconds("MaxAge", entry.interval().multipliedBy(10));
-        options.setAutomaticReconnect(true);
-        options.setCleanSession(true);
-        options.setConnectionTimeout(10);
-        settings.optionalText("Username").ifPresent(options::setUserName);
-        settings.optionalText("PasswordFile").ifPresent(file -> options.setPassword(password(settings, file)));
-        try {
-            this.client = new MqttAsyncClient(broker, "jph-" + entry.codifier() + "-" + UUID.randomUUID().toString()
-                    .substring(0, 8), new MemoryPersistence());
-        } catch (MqttException e) {
-            throw new ConfigException(settings.label() + ".Broker " + broker + ": " + e.getMessage());
-        }
+        this.connection = new MqttConnection(entry.codifier(), broker, null,
+                subscriptions.stream().map(Subscription::topic).distinct().toList(),
+                (topic, message) -> onMessage(topic, message.getPayload()));
     }
 
     private static Subscription subscription(Codifier codifier, ConfigBlock settings) {
@@ -107,69 +82,10 @@ public final class MqttInputDriver implements Driver {
         }
     }
 
-    // The whole file, as this driver always read it (the bridge reads the first line; issue 14 makes them one).
-    private static char[] password(ConfigBlock settings, String file) {
-        return SecretFile.whole(file, settings.label() + ".PasswordFile").toCharArray();
-    }
-
     @Override
     public void start(DriverContext driverContext) {
         this.context = driverContext;
-        client.setCallback(new MqttCallbackExtended() {
-            @Override
-            public void connectComplete(boolean reconnect, String serverUri) {
-                LOG.info("{} - connected to {}", self, serverUri);
-                subscribe();
-            }
-
-            @Override
-            public void connectionLost(Throwable cause) {
-                LOG.warn("{} - lost the MQTT broker: {}; reconnecting", self, cause == null ? "" : cause.getMessage());
-            }
-
-            @Override
-            public void messageArrived(String topic, MqttMessage message) {
-                onMessage(topic, message.getPayload());
-            }
-
-            @Override
-            public void deliveryComplete(org.eclipse.paho.client.mqttv3.IMqttDeliveryToken token) {
-            }
-        });
-        connect();
-    }
-
-    // The first connection is retried here; after that Paho's automatic reconnect takes over.
-    private void connect() {
-        if (closed) {
-            return;
-        }
-        try {
-            client.connect(options, null, new IMqttActionListener() {
-                @Override
-                public void onSuccess(IMqttToken token) {
-                }
-
-                @Override
-                public void onFailure(IMqttToken token, Throwable cause) {
-                    LOG.warn("{} - cannot reach the MQTT broker {}: {}; retrying in 5 s", self, client.getServerURI(),
-                            cause == null ? "" : cause.getMessage());
-                    retries.schedule(MqttInputDriver.this::connect, 5, TimeUnit.SECONDS);
-                }
-            });
-        } catch (MqttException e) {
-            retries.schedule(this::connect, 5, TimeUnit.SECONDS);
-        }
-    }
-
-    private void subscribe() {
-        for (Subscription subscription : subscriptions) {
-            try {
-                client.subscribe(subscription.topic(), 1);
-            } catch (MqttException e) {
-                LOG.warn("{} - cannot subscribe to {}: {}", self, subscription.topic(), e.getMessage());
-            }
-        }
+        connection.start();
     }
 
     private void onMessage(String topic, byte[] bytes) {
@@ -224,27 +140,18 @@ public final class MqttInputDriver implements Driver {
             }
         });
         if (readings.isEmpty()) {
-            return client.isConnected() ? ReadResult.none()
-                    : ReadResult.failed("not connected to the MQTT broker " + client.getServerURI());
+            return connection.isConnected() ? ReadResult.none()
+                    : ReadResult.failed("not connected to the MQTT broker " + connection.serverUri());
         }
         return ReadResult.good(readings);
     }
 
     public boolean isConnected() {
-        return client.isConnected();
+        return connection.isConnected();
     }
 
     @Override
     public void close() {
-        closed = true;
-        retries.shutdownNow();
-        try {
-            if (client.isConnected()) {
-                client.disconnectForcibly(1000, 1000);
-            }
-            client.close(true);
-        } catch (MqttException e) {
-            LOG.debug("{} - MQTT close: {}", self, e.getMessage());
-        }
+        connection.close();
     }
 }

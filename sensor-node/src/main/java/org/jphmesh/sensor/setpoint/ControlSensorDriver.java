@@ -2,10 +2,10 @@ package org.jphmesh.sensor.setpoint;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import org.jphmesh.app.store.RedisSettings;
 import org.jphmesh.bus.config.ConfigBlock;
 import org.jphmesh.bus.config.ConfigSource;
 import org.jphmesh.bus.config.MeshConfig;
-import org.jphmesh.bus.config.RedisSettings;
 import org.jphmesh.bus.config.SensorConfig;
 import org.jphmesh.bus.frame.Codifier;
 import org.jphmesh.bus.frame.Flag;

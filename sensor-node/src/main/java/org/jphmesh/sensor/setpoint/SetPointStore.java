@@ -11,9 +11,13 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
-import org.jphmesh.bus.config.RedisSettings;
+import java.util.OptionalDouble;
+import org.jphmesh.app.store.RedisClients;
+import org.jphmesh.app.store.RedisSettings;
+import org.jphmesh.app.store.StateHashFields;
 import org.jphmesh.bus.json.JsonTree;
 import org.jphmesh.bus.transport.NetworkGuard;
 import org.slf4j.Logger;
@@ -22,10 +26,7 @@ import redis.clients.jedis.BuilderFactory;
 import redis.clients.jedis.CommandArguments;
 import redis.clients.jedis.CommandObject;
 import redis.clients.jedis.Connection;
-import redis.clients.jedis.DefaultJedisClientConfig;
-import redis.clients.jedis.HostAndPort;
 import redis.clients.jedis.Protocol;
-import redis.clients.jedis.RedisProtocol;
 import redis.clients.jedis.exceptions.JedisException;
 
 /**
@@ -38,7 +39,7 @@ import redis.clients.jedis.exceptions.JedisException;
 final class SetPointStore {
 
     private static final Logger LOG = LoggerFactory.getLogger(SetPointStore.class);
-    private static final int REDIS_TIMEOUT_MILLIS = 500;
+    private static final Duration REDIS_TIMEOUT = Duration.ofMillis(500);
 
     /** A set-point and when it was set, epoch milliseconds. */
     record Saved(double value, long atMillis, String from) {
@@ -108,21 +109,16 @@ final class SetPointStore {
         if (NetworkGuard.refusal(URI.create("redis://" + redis.host() + ":" + redis.port())).isPresent()) {
             return Optional.empty();
         }
-        // RESP2, as every Redis the legacy mesh ran speaks it; no negotiation, and no warning about it.
-        DefaultJedisClientConfig.Builder config = DefaultJedisClientConfig.builder().protocol(RedisProtocol.RESP2)
-                .connectionTimeoutMillis(REDIS_TIMEOUT_MILLIS).socketTimeoutMillis(REDIS_TIMEOUT_MILLIS);
-        if (redis.password() != null) {
-            config.password(redis.password());
-        }
         // A bare Connection, not the Jedis facade: one command at start, without loading its ~270 command classes.
-        try (Connection connection = new Connection(new HostAndPort(redis.host(), redis.port()), config.build())) {
+        try (Connection connection = RedisClients.connection(redis, REDIS_TIMEOUT)) {
             Map<String, String> hash = connection.executeCommand(new CommandObject<>(
                     new CommandArguments(Protocol.Command.HGETALL).key(redis.keyPrefix() + codifier), BuilderFactory.STRING_MAP));
-            double value = Double.parseDouble(hash.getOrDefault("Value", ""));
-            long at = Long.parseLong(hash.getOrDefault("DTimestamp", "0"));
-            return Double.isFinite(value) ? Optional.of(new Saved(value, at, "Redis " + redis.host() + ":" + redis.port()))
+            OptionalDouble value = StateHashFields.value(hash.get("Value"));
+            long at = StateHashFields.millis(hash.get("DTimestamp")).orElse(0);
+            return value.isPresent() && Double.isFinite(value.getAsDouble())
+                    ? Optional.of(new Saved(value.getAsDouble(), at, "Redis " + redis.host() + ":" + redis.port()))
                     : Optional.empty();
-        } catch (JedisException | NumberFormatException e) {
+        } catch (JedisException e) {
             LOG.debug("{} - no set-point from Redis {}:{}: {}", codifier, redis.host(), redis.port(), e.toString());
             return Optional.empty();
         }

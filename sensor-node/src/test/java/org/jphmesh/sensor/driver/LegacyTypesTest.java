@@ -7,12 +7,12 @@ import static org.awaitility.Awaitility.await;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import org.jphmesh.app.roles.ProgramRoles;
 import org.jphmesh.bus.config.ConfigLoader;
 import org.jphmesh.bus.config.MeshConfig;
 import org.jphmesh.bus.config.SensorConfig;
-import org.jphmesh.bus.config.SensorTypes;
-import org.jphmesh.bus.frame.Flag;
 import org.jphmesh.bus.frame.Codifier;
+import org.jphmesh.bus.frame.Flag;
 import org.jphmesh.bus.frame.Frame;
 import org.jphmesh.bus.frame.Readings;
 import org.jphmesh.sensor.DriverRegistry;
@@ -33,7 +33,7 @@ class LegacyTypesTest {
         }
         MeshConfig config = ConfigLoader.parse(json, "legacy");
         for (SensorConfig entry : config.sensors()) {
-            assertThat(DriverRegistry.forType(entry.type()).isPresent() || SensorTypes.ROLES.contains(entry.type()))
+            assertThat(DriverRegistry.forType(entry.type()).isPresent() || ProgramRoles.isRole(entry.type()))
                     .as(entry.codifier() + " " + entry.type()).isTrue();
         }
     }

@@ -1,26 +1,24 @@
 package org.jphmesh.web.health;
 
 import java.time.Duration;
-import org.jphmesh.bus.config.RedisSettings;
+import org.jphmesh.app.store.RedisClients;
+import org.jphmesh.app.store.RedisSettings;
 import redis.clients.jedis.Jedis;
 
 /** Redis is up when a fresh connection answers PING with PONG within the budget (connect and read alike). */
 public final class RedisPing implements HealthProbe.Check {
 
     private final RedisSettings settings;
-    private final int timeoutMillis;
+    private final Duration timeout;
 
     public RedisPing(RedisSettings settings, Duration timeout) {
         this.settings = settings;
-        this.timeoutMillis = Math.toIntExact(timeout.toMillis());
+        this.timeout = timeout;
     }
 
     @Override
     public boolean up() {
-        try (Jedis jedis = new Jedis(settings.host(), settings.port(), timeoutMillis)) {
-            if (settings.password() != null) {
-                jedis.auth(settings.password());
-            }
+        try (Jedis jedis = RedisClients.jedis(settings, timeout)) {
             return "PONG".equals(jedis.ping());
         }
     }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.http.Context;
 import java.util.Locale;
+import org.jphmesh.bus.json.LenientNumber;
 import org.jphmesh.web.http.error.ApiException;
 import org.jphmesh.web.http.error.BadRequestException;
 
@@ -53,16 +54,7 @@ final class JsonBodies {
         if (value == null || value.isNull()) {
             return null;
         }
-        if (value.isNumber()) {
-            return value.asDouble();
-        }
-        if (value.isTextual()) {
-            try {
-                return Double.parseDouble(value.asText().trim());
-            } catch (NumberFormatException e) {
-                // reported below
-            }
-        }
-        throw new BadRequestException("'" + field + "' must be a number, not " + value);
+        return LenientNumber.of(value)
+                .orElseThrow(() -> new BadRequestException("'" + field + "' must be a number, not " + value));
     }
 }

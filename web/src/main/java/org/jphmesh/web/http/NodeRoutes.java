@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import org.jphmesh.app.report.CollectorReport;
+import org.jphmesh.app.roles.ProgramRoles;
 import org.jphmesh.bus.codec.MalformedReason;
 import org.jphmesh.bus.frame.BusChannel;
 import org.jphmesh.web.command.Command;
@@ -86,7 +87,7 @@ final class NodeRoutes {
     private List<Map<String, Object>> collectors() {
         List<Map<String, Object>> out = new ArrayList<>();
         for (SensorView sensor : services.view().sensors()) {
-            if (!List.of("Collector", "jphPostgreSQL").contains(sensor.type())) {
+            if (!ProgramRoles.isCollector(sensor.type())) {
                 continue;
             }
             Map<String, Object> collector = new LinkedHashMap<>();

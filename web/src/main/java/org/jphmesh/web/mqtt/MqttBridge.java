@@ -16,9 +16,10 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Predicate;
 import org.eclipse.paho.client.mqttv3.MqttMessage;
+import org.jphmesh.app.mqtt.MqttConnection;
 import org.jphmesh.bus.config.SensorConfig;
 import org.jphmesh.bus.frame.Codifier;
-import org.jphmesh.bus.transport.RateLimitedLog;
+import org.jphmesh.bus.log.RateLimitedLog;
 import org.jphmesh.web.command.CommandService;
 import org.jphmesh.web.state.MeshListener;
 import org.jphmesh.web.state.MeshView;
@@ -102,8 +103,8 @@ public final class MqttBridge implements MeshListener, AutoCloseable {
         if (settings.discoveryEnabled()) {
             subscriptions.add(topics.discoveryStatus());
         }
-        this.connection = new MqttConnection(view.self().value(), settings, topics.bridgeAvailability(), subscriptions,
-                new Events());
+        this.connection = new MqttConnection(view.self().value(), settings.broker(),
+                new MqttConnection.Will(topics.bridgeAvailability(), MqttTopics.OFFLINE), subscriptions, new Events());
         this.publisher = new DefaultThreadFactory("jph-mqtt-publish", true).newThread(this::run);
     }
 
@@ -231,7 +232,7 @@ public final class MqttBridge implements MeshListener, AutoCloseable {
             if (next == null) {
                 return false;
             }
-            if (!connection.publish(next)) {
+            if (!connection.publish(next.topic(), next.payload().getBytes(StandardCharsets.UTF_8), next.retained())) {
                 // Not connected any more, or too many unacknowledged: wait for a PUBACK or a reconnect.
                 queue.putBack(next);
                 return false;

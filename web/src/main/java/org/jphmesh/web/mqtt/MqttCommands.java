@@ -9,7 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
 import org.eclipse.paho.client.mqttv3.MqttMessage;
-import org.jphmesh.bus.transport.RateLimitedLog;
+import org.jphmesh.bus.log.RateLimitedLog;
 import org.jphmesh.web.command.Command;
 import org.jphmesh.web.command.CommandRefusedException;
 import org.jphmesh.web.command.CommandService;

@@ -1,10 +1,6 @@
 package org.jphmesh.web.mqtt;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.net.URI;
-import java.net.URISyntaxException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
@@ -16,13 +12,11 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.jphmesh.app.mqtt.MqttBroker;
 import org.jphmesh.bus.config.ConfigBlock;
 import org.jphmesh.bus.config.ConfigException;
-import org.jphmesh.bus.config.ConfigSource;
-import org.jphmesh.bus.config.SecretFile;
 import org.jphmesh.bus.config.SensorConfig;
 import org.jphmesh.bus.frame.Codifier;
-import org.jphmesh.bus.transport.NetworkGuard;
 import org.jphmesh.web.command.Command;
 
 /**
@@ -37,47 +31,45 @@ import org.jphmesh.web.command.Command;
  * {@code CommandHeardCodifiers} opt in to codifiers that are only heard.
  *
  * @param discoveryPrefix       Home Assistant's discovery prefix, or {@code null} when discovery is off
- * @param caFile                PEM file of the CA that signed the broker's certificate, or {@code null} for the
- *                              JVM's default trust store
+ * @param broker                the broker and the credentials the bridge connects with
  * @param commands              the commands MQTT may give; {@code reload} only when listed
  * @param commandTargets        the codifiers MQTT may command; empty = every codifier with a config entry
  * @param commandHeardCodifiers with no {@code commandTargets}: codifiers only heard on the bus may be commanded too
  * @param publishHeardCodifiers codifiers only heard on the bus get retained topics and discovery configs too
  */
-public record MqttSettings(String url, String username, String password, String topicPrefix, String discoveryPrefix,
-                           String clientId, int queueCapacity, Set<Command> commands, Path caFile,
-                           Set<String> commandTargets, boolean commandHeardCodifiers, boolean publishHeardCodifiers) {
+public record MqttSettings(MqttBroker broker, String topicPrefix, String discoveryPrefix, int queueCapacity,
+                           Set<Command> commands, Set<String> commandTargets, boolean commandHeardCodifiers,
+                           boolean publishHeardCodifiers) {
 
-    public static final String DEFAULT_URL = "tcp://127.0.0.1:1883";
+    public static final String DEFAULT_URL = MqttBroker.DEFAULT_URL;
     public static final String DEFAULT_TOPIC_PREFIX = "jph";
     public static final String DEFAULT_DISCOVERY_PREFIX = "homeassistant";
     public static final int DEFAULT_QUEUE_CAPACITY = 10_000;
     public static final Set<Command> DEFAULT_COMMANDS =
             Set.copyOf(EnumSet.of(Command.ping, Command.halt, Command.start, Command.set, Command.step));
-    /** MQTT-1.5.3: a UTF-8 string of the protocol, the client id included, is at most 65,535 bytes. */
-    private static final int MAX_CLIENT_ID_BYTES = 65_535;
 
-    private static final Set<String> KEYS = Set.of("Url", "Username", "PasswordFile", "TopicPrefix", "DiscoveryPrefix",
-            "ClientId", "QueueCapacity", "Commands", "CaFile", "CommandCodifiers", "CommandHeardCodifiers",
-            "PublishHeardCodifiers");
+    private static final Set<String> KEYS = keys("TopicPrefix", "DiscoveryPrefix", "QueueCapacity", "Commands",
+            "CommandCodifiers", "CommandHeardCodifiers", "PublishHeardCodifiers");
 
     public MqttSettings {
         String label = "Mqtt";
-        checkUrl(url, label + ".Url");
+        Objects.requireNonNull(broker, "broker");
         checkTopicPrefix(topicPrefix, label + ".TopicPrefix");
         if (discoveryPrefix != null) {
             checkTopicPrefix(discoveryPrefix, label + ".DiscoveryPrefix");
         }
-        checkClientId(clientId, label + ".ClientId");
         if (queueCapacity < 1) {
             throw new ConfigException(label + ".QueueCapacity must be at least 1, not " + queueCapacity);
         }
         commands = Set.copyOf(Objects.requireNonNull(commands, "commands"));
         commandTargets = commandTargets == null ? Set.of() : Set.copyOf(commandTargets);
-        if (caFile != null && !url.startsWith("ssl://")) {
-            throw new ConfigException(label + ".CaFile is only used with an ssl:// Url, not " + url);
-        }
         checkHeardTargets(commandHeardCodifiers, commandTargets, label + ".CommandHeardCodifiers");
+    }
+
+    private static Set<String> keys(String... bridgeKeys) {
+        Set<String> keys = new HashSet<>(MqttBroker.KEYS);
+        keys.addAll(List.of(bridgeKeys));
+        return Set.copyOf(keys);
     }
 
     /** The settings of {@code entry}'s {@code Sensor.Mqtt} block, or empty when it has none: no bridge. */
@@ -103,24 +95,13 @@ public record MqttSettings(String url, String username, String password, String 
             }
         }
         ConfigBlock block = ConfigBlock.of(mqtt, label);
-        String url = block.text("Url", DEFAULT_URL);
-        checkUrl(url, label + ".Url");
+        MqttBroker broker = MqttBroker.read(block, "jph-web-" + entry.codifier());
+        broker.refusal().ifPresent(reason -> {
+            throw new ConfigException(label + ".Url: " + reason);
+        });
         String prefix = block.text("TopicPrefix", DEFAULT_TOPIC_PREFIX);
         checkTopicPrefix(prefix, label + ".TopicPrefix");
         String discovery = discoveryPrefix(mqtt.get("DiscoveryPrefix"), label + ".DiscoveryPrefix");
-        String clientId = block.text("ClientId", "jph-web-" + entry.codifier());
-        checkClientId(clientId, label + ".ClientId");
-        String password = block.optionalText("PasswordFile")
-                .map(file -> SecretFile.firstLine(file, label + ".PasswordFile")).orElse(null);
-        Path caFile = null;
-        Optional<String> caText = block.optionalText("CaFile");
-        if (caText.isPresent()) {
-            if (!url.startsWith("ssl://")) {
-                throw new ConfigException(label + ".CaFile is only used with an ssl:// Url, not " + url);
-            }
-            caFile = ConfigSource.expandHome(caText.get());
-            MqttTls.trusting(caFile, label + ".CaFile");
-        }
         int queueCapacity = block.integer("QueueCapacity", DEFAULT_QUEUE_CAPACITY);
         if (queueCapacity < 1) {
             throw new ConfigException(label + ".QueueCapacity must be a whole number of messages >= 1, not " + queueCapacity);
@@ -128,15 +109,15 @@ public record MqttSettings(String url, String username, String password, String 
         Set<String> targets = targets(mqtt.get("CommandCodifiers"), label + ".CommandCodifiers");
         boolean commandHeard = block.bool("CommandHeardCodifiers", false);
         checkHeardTargets(commandHeard, targets, label + ".CommandHeardCodifiers");
-        return Optional.of(new MqttSettings(url, block.text("Username", null), password, prefix, discovery, clientId,
-                queueCapacity, commands(mqtt.get("Commands"), label + ".Commands"), caFile, targets, commandHeard,
+        return Optional.of(new MqttSettings(broker, prefix, discovery, queueCapacity,
+                commands(mqtt.get("Commands"), label + ".Commands"), targets, commandHeard,
                 block.bool("PublishHeardCodifiers", false)));
     }
 
     /** A copy allowing only {@code allowed}; a bridge without a command service allows none. */
     public MqttSettings withCommands(Set<Command> allowed) {
-        return new MqttSettings(url, username, password, topicPrefix, discoveryPrefix, clientId, queueCapacity, allowed,
-                caFile, commandTargets, commandHeardCodifiers, publishHeardCodifiers);
+        return new MqttSettings(broker, topicPrefix, discoveryPrefix, queueCapacity, allowed, commandTargets,
+                commandHeardCodifiers, publishHeardCodifiers);
     }
 
     public boolean discoveryEnabled() {
@@ -187,41 +168,6 @@ public record MqttSettings(String url, String username, String password, String 
             throw new ConfigException(key + " cannot widen CommandCodifiers, which names exactly the codifiers MQTT"
                     + " may command: use one or the other");
         }
-    }
-
-    private static void checkClientId(String clientId, String key) {
-        if (clientId == null || clientId.isBlank()) {
-            throw new ConfigException(key + " must not be empty");
-        }
-        if (clientId.getBytes(StandardCharsets.UTF_8).length > MAX_CLIENT_ID_BYTES) {
-            throw new ConfigException(key + " must be at most " + MAX_CLIENT_ID_BYTES + " bytes (UTF-8)");
-        }
-    }
-
-    private static void checkUrl(String url, String key) {
-        if (url == null) {
-            throw new ConfigException(key + " is missing");
-        }
-        URI uri;
-        try {
-            uri = new URI(url);
-        } catch (URISyntaxException e) {
-            throw new ConfigException(key + " is not a URL like " + DEFAULT_URL + ": " + e.getMessage());
-        }
-        if (!"tcp".equals(uri.getScheme()) && !"ssl".equals(uri.getScheme())) {
-            throw new ConfigException(key + " must start with tcp:// or ssl://, not '" + url + "'");
-        }
-        if (uri.getHost() == null || uri.getRawPath() != null && !uri.getRawPath().isEmpty() || uri.getRawQuery() != null
-                || uri.getUserInfo() != null) {
-            throw new ConfigException(key + " must be scheme://host[:port] only (the user goes in Username), not '"
-                    + url + "'");
-        }
-        if (uri.getPort() == 0 || uri.getPort() > 65535) {
-            throw new ConfigException(key + " has port " + uri.getPort() + "; a port is 1..65535");
-        }
-        NetworkGuard.refusal(uri).ifPresent(reason -> {
-            throw new ConfigException(key + ": " + reason);
-        });
     }
 
     // MQTT-4.7.1: + and # are wildcards; MQTT-4.7.2: topics starting with $ belong to the broker.
@@ -280,13 +226,11 @@ public record MqttSettings(String url, String username, String password, String 
 
     @Override
     public String toString() {
-        return "MqttSettings[" + url + ", user " + (username == null ? "none" : username) + ", password "
-                + (password == null ? "none" : "****") + ", prefix " + topicPrefix + ", discovery "
-                + (discoveryPrefix == null ? "off" : discoveryPrefix) + ", client " + clientId + ", queue "
+        return "MqttSettings[" + broker + ", prefix " + topicPrefix + ", discovery "
+                + (discoveryPrefix == null ? "off" : discoveryPrefix) + ", queue "
                 + queueCapacity + ", commands " + commands.stream().map(Command::lower).sorted().toList()
                 + (commandTargets.isEmpty() ? "" : ", targets " + commandTargets.stream().sorted().toList())
                 + (commandHeardCodifiers ? ", commands to heard codifiers" : "")
-                + (publishHeardCodifiers ? ", publishes heard codifiers" : "")
-                + (caFile == null ? "" : ", CA " + caFile) + "]";
+                + (publishHeardCodifiers ? ", publishes heard codifiers" : "") + "]";
     }
 }

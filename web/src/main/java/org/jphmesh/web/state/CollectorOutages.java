@@ -5,6 +5,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.jphmesh.app.report.CollectorReport;
+import org.jphmesh.app.roles.ProgramRoles;
 import org.jphmesh.bus.frame.Codifier;
 
 /**
@@ -14,7 +15,7 @@ import org.jphmesh.bus.frame.Codifier;
 final class CollectorOutages {
 
     /** The entry types of the programs that send a collector's report. */
-    static final Set<String> COLLECTOR_TYPES = Set.of("Collector", "jphPostgreSQL");
+    static final Set<String> COLLECTOR_TYPES = ProgramRoles.COLLECTORS;
 
     private final Map<Codifier, Boolean> inOutage = new ConcurrentHashMap<>();
 

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
+import org.jphmesh.app.roles.ProgramRoles;
 import org.jphmesh.bus.config.SensorConfig;
 import org.jphmesh.bus.frame.Codifier;
 import org.jphmesh.bus.sequence.SequenceAccounting;
@@ -20,8 +21,7 @@ import org.jphmesh.bus.sequence.SequenceAccounting;
 final class MeshProjection {
 
     /** Programs on the mesh, not sensors: a tile only once they send a reading, and never STALE as a node. */
-    static final Set<String> PROGRAM_TYPES = Set.of("ControlProgram", "Flask", "Web", "jphRedis", "jphPostgreSQL",
-            "Collector", "Router", "postgresCalcHandler", "jphCalcHistory");
+    static final Set<String> PROGRAM_TYPES = ProgramRoles.PROGRAMS;
     /** A codifier without an entry gets the config's defaults: a minute for its reading and its keep-alive. */
     static final long UNCONFIGURED_MILLIS = 60_000;
 

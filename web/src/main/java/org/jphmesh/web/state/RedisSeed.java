@@ -1,8 +1,13 @@
 package org.jphmesh.web.state;
 
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
-import org.jphmesh.bus.config.RedisSettings;
+import java.util.OptionalDouble;
+import java.util.OptionalLong;
+import org.jphmesh.app.store.RedisClients;
+import org.jphmesh.app.store.RedisSettings;
+import org.jphmesh.app.store.StateHashFields;
 import org.jphmesh.bus.frame.Codifier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,16 +22,14 @@ import redis.clients.jedis.resps.ScanResult;
 public final class RedisSeed {
 
     private static final Logger LOG = LoggerFactory.getLogger(RedisSeed.class);
+    private static final Duration TIMEOUT = Duration.ofSeconds(2);
 
     private RedisSeed() {
     }
 
     /** Returns how many codifiers were seeded, or -1 when Redis did not answer. */
     public static int seed(MeshView view, RedisSettings settings) {
-        try (Jedis jedis = new Jedis(settings.host(), settings.port(), 2_000)) {
-            if (settings.password() != null) {
-                jedis.auth(settings.password());
-            }
+        try (Jedis jedis = RedisClients.jedis(settings, TIMEOUT)) {
             int seeded = 0;
             String cursor = ScanParams.SCAN_POINTER_START;
             ScanParams match = new ScanParams().match(escape(settings.keyPrefix()) + "??").count(500);
@@ -65,23 +68,14 @@ public final class RedisSeed {
             return Optional.empty();
         }
         String raw = fields.get("Value");
-        // The collector writes a boolean reading as jphRedis did, True or False: on a tile it is 1 or 0, as on the bus.
-        Double value = "True".equals(raw) ? Double.valueOf(1) : "False".equals(raw) ? Double.valueOf(0) : number(raw);
-        return Optional.of(new SeededState(value, value == null ? raw : null, whole(fields.get("DTimestamp")),
-                whole(fields.get("ITimestamp")), fields.containsKey("IsActive") ? "True".equals(fields.get("IsActive")) : null));
+        OptionalDouble value = StateHashFields.value(raw);
+        return Optional.of(new SeededState(value.isPresent() ? value.getAsDouble() : null, value.isPresent() ? null : raw,
+                boxed(StateHashFields.millis(fields.get("DTimestamp"))), boxed(StateHashFields.millis(fields.get("ITimestamp"))),
+                fields.containsKey("IsActive") ? "True".equals(fields.get("IsActive")) : null));
     }
 
-    private static Double number(String text) {
-        try {
-            return text == null ? null : Double.valueOf(text);
-        } catch (NumberFormatException e) {
-            return null;
-        }
-    }
-
-    private static Long whole(String text) {
-        Double number = number(text);
-        return number == null ? null : number.longValue();
+    private static Long boxed(OptionalLong millis) {
+        return millis.isPresent() ? millis.getAsLong() : null;
     }
 
     // SCAN patterns are globs: a prefix with * ? [ ] \ must match literally.

@@ -34,18 +34,18 @@ class MqttSettingsTest {
     void an_empty_block_takes_every_default() {
         MqttSettings settings = settings("{}").orElseThrow();
 
-        assertThat(settings.url()).isEqualTo("tcp://127.0.0.1:1883");
+        assertThat(settings.broker().url()).isEqualTo("tcp://127.0.0.1:1883");
         assertThat(settings.topicPrefix()).isEqualTo("jph");
         assertThat(settings.discoveryPrefix()).isEqualTo("homeassistant");
         assertThat(settings.discoveryEnabled()).isTrue();
-        assertThat(settings.clientId()).isEqualTo("jph-web-CF");
+        assertThat(settings.broker().clientId()).isEqualTo("jph-web-CF");
         assertThat(settings.queueCapacity()).isEqualTo(10_000);
         assertThat(settings.commands()).containsExactlyInAnyOrder(Command.ping, Command.halt, Command.start, Command.set,
                 Command.step);
         assertThat(settings.allows(Command.reload)).isFalse();
-        assertThat(settings.username()).isNull();
-        assertThat(settings.password()).isNull();
-        assertThat(settings.caFile()).isNull();
+        assertThat(settings.broker().username()).isNull();
+        assertThat(settings.broker().password()).isNull();
+        assertThat(settings.broker().caFile()).isNull();
         assertThat(settings.commandTargets()).isEmpty();
         assertThat(settings.commandHeardCodifiers()).isFalse();
         assertThat(settings.publishHeardCodifiers()).isFalse();
@@ -103,11 +103,11 @@ class MqttSettingsTest {
                 + "\"DiscoveryPrefix\":\"ha\",\"ClientId\":\"dash-1\",\"QueueCapacity\":50,"
                 + "\"Commands\":[\"Ping\",\"reload\"]}").orElseThrow();
 
-        assertThat(settings.url()).isEqualTo("ssl://localhost:8883");
-        assertThat(settings.username()).isEqualTo("dash");
+        assertThat(settings.broker().url()).isEqualTo("ssl://localhost:8883");
+        assertThat(settings.broker().username()).isEqualTo("dash");
         assertThat(settings.topicPrefix()).isEqualTo("home/jph");
         assertThat(settings.discoveryPrefix()).isEqualTo("ha");
-        assertThat(settings.clientId()).isEqualTo("dash-1");
+        assertThat(settings.broker().clientId()).isEqualTo("dash-1");
         assertThat(settings.queueCapacity()).isEqualTo(50);
         assertThat(settings.commands()).containsExactlyInAnyOrder(Command.ping, Command.reload);
     }
@@ -133,7 +133,7 @@ class MqttSettingsTest {
 
         MqttSettings settings = settings("{\"Username\":\"dash\",\"PasswordFile\":\"" + file + "\"}").orElseThrow();
 
-        assertThat(settings.password()).isEqualTo("s3cret");
+        assertThat(settings.broker().password()).isEqualTo("s3cret");
         assertThat(settings.toString()).doesNotContain("s3cret").contains("****");
     }
 
@@ -143,16 +143,16 @@ class MqttSettingsTest {
 
         MqttSettings settings = settings("{\"Url\":\"ssl://127.0.0.1:8883\",\"CaFile\":\"" + ca + "\"}").orElseThrow();
 
-        assertThat(settings.caFile()).isEqualTo(ca);
-        assertThat(MqttTls.trusting(ca, "CaFile")).isNotNull();
+        assertThat(settings.broker().caFile()).isEqualTo(ca);
+        assertThat(org.jphmesh.app.mqtt.MqttTls.trusting(ca, "CaFile")).isNotNull();
     }
 
     @ParameterizedTest(name = "{0} = {1}")
     @CsvSource(delimiter = '|', value = {
-            "Url             | \"http://127.0.0.1:1883\" | must start with tcp:// or ssl://",
+            "Url             | \"http://127.0.0.1:1883\" | must start with tcp://, ssl://, ws:// or wss://",
             "Url             | \"tcp://user:pw@host\"     | must be scheme://host[:port] only",
             "Url             | \"tcp://host/path\"        | must be scheme://host[:port] only",
-            "Url             | 1883                     | must start with tcp:// or ssl://, not '1883'",
+            "Url             | 1883                     | must start with tcp://, ssl://, ws:// or wss://, not '1883'",
             "Url             | \"tcp://127.0.0.1:99999\" | a port is 1..65535",
             "TopicPrefix     | \"jph/#\"                  | must not contain the wildcards",
             "TopicPrefix     | \"j+h\"                    | must not contain the wildcards",
@@ -189,12 +189,12 @@ class MqttSettingsTest {
     }
 
     @Test
-    void a_ca_file_needs_ssl_and_must_hold_a_certificate() throws Exception {
+    void a_ca_file_needs_tls_and_must_hold_a_certificate() throws Exception {
         Path notPem = dir.resolve("ca.pem");
         Files.writeString(notPem, "not a certificate\n");
 
         assertThatThrownBy(() -> settings("{\"CaFile\":\"" + notPem + "\"}"))
-                .hasMessageStartingWith("Sensors (CF).Sensor.Mqtt.CaFile is only used with an ssl:// Url");
+                .hasMessageStartingWith("Sensors (CF).Sensor.Mqtt.CaFile is only used with an ssl:// or wss:// Url");
         assertThatThrownBy(() -> settings("{\"Url\":\"ssl://127.0.0.1\",\"CaFile\":\"" + notPem + "\"}"))
                 .hasMessageStartingWith("Sensors (CF).Sensor.Mqtt.CaFile names " + notPem);
         assertThatThrownBy(() -> settings("{\"Url\":\"ssl://127.0.0.1\",\"CaFile\":\"" + dir.resolve("missing.pem") + "\"}"))

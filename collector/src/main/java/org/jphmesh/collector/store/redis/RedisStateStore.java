@@ -1,11 +1,14 @@
 package org.jphmesh.collector.store.redis;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
-import org.jphmesh.bus.transport.RateLimitedLog;
+import org.jphmesh.app.store.RedisClients;
+import org.jphmesh.app.store.RedisSettings;
+import org.jphmesh.bus.log.RateLimitedLog;
 import org.jphmesh.collector.ingest.StateChange;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,9 +30,9 @@ public final class RedisStateStore implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(RedisStateStore.class);
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final String host;
-    private final int port;
-    private final String password;
+    private static final Duration TIMEOUT = Duration.ofSeconds(2);
+
+    private final RedisSettings settings;
     private final String keyPrefix;
     private final long flushMillis;
     private final Thread thread;
@@ -41,11 +44,9 @@ public final class RedisStateStore implements AutoCloseable {
     private volatile Runnable beforeWrite = () -> { };
     private Jedis jedis;
 
-    public RedisStateStore(String owner, String host, int port, String password, String keyPrefix, long flushMillis) {
-        this.host = host;
-        this.port = port;
-        this.password = password;
-        this.keyPrefix = keyPrefix;
+    public RedisStateStore(String owner, RedisSettings settings, long flushMillis) {
+        this.settings = settings;
+        this.keyPrefix = settings.keyPrefix();
         this.flushMillis = flushMillis;
         this.thread = new Thread(this::run, "jph-" + owner + "-redis");
         this.thread.setDaemon(true);
@@ -87,7 +88,7 @@ public final class RedisStateStore implements AutoCloseable {
             } catch (RuntimeException e) {
                 failures.incrementAndGet();
                 rateLimited.warn("fail", "Redis {}:{} unavailable ({}); keeping the latest state to write later",
-                        host, port, e.getMessage());
+                        settings.host(), settings.port(), e.getMessage());
                 restore(batch);
                 closeConnection();
                 try {
@@ -103,10 +104,7 @@ public final class RedisStateStore implements AutoCloseable {
 
     private void write(Map<String, Map<String, String>> batch) {
         if (jedis == null) {
-            jedis = new Jedis(host, port, 2_000);
-            if (password != null) {
-                jedis.auth(password);
-            }
+            jedis = RedisClients.jedis(settings, TIMEOUT);
         }
         Pipeline pipeline = jedis.pipelined();
         Map<String, Map<String, String>> live = new HashMap<>();

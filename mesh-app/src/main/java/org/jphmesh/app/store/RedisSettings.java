@@ -1,4 +1,9 @@
-package org.jphmesh.bus.config;
+package org.jphmesh.app.store;
+
+import org.jphmesh.bus.config.ConfigBlock;
+import org.jphmesh.bus.config.ConfigException;
+import org.jphmesh.bus.config.SecretFile;
+import org.jphmesh.bus.config.SensorConfig;
 
 /**
  * Where the Redis latest-state cache is: an entry's {@code Sensor.Redis} block ({@code Host}, default

@@ -1,6 +1,10 @@
-package org.jphmesh.bus.config;
+package org.jphmesh.app.store;
 
 import java.util.Objects;
+import org.jphmesh.bus.config.ConfigBlock;
+import org.jphmesh.bus.config.ConfigException;
+import org.jphmesh.bus.config.SecretFile;
+import org.jphmesh.bus.config.SensorConfig;
 
 /**
  * Where the PostgreSQL database is: a JDBC URL, a user and a password (read from a file, never written in
@@ -35,13 +39,8 @@ public record SqlSettings(String url, String user, String password) {
         }
         int port = sql.port("Port", 5432);
         String user = required(sql, "User");
-        String password = sql.optionalText("Password").map(file -> readPassword(file, label + ".Password")).orElse(null);
+        String password = sql.optionalText("Password").map(file -> SecretFile.firstLine(file, label + ".Password")).orElse(null);
         return new SqlSettings("jdbc:postgresql://" + host + ":" + port + "/" + database, user, password);
-    }
-
-    /** The first line of a password file, trimmed, with {@code ~} expanded as the legacy tools did. */
-    public static String readPassword(String file, String key) {
-        return SecretFile.firstLine(file, key);
     }
 
     private static String required(ConfigBlock sql, String key) {

@@ -1,4 +1,4 @@
-package org.jphmesh.web.mqtt;
+package org.jphmesh.app.mqtt;
 
 import io.netty.util.concurrent.DefaultThreadFactory;
 import java.nio.charset.StandardCharsets;
@@ -17,39 +17,56 @@ import org.eclipse.paho.client.mqttv3.MqttException;
 import org.eclipse.paho.client.mqttv3.MqttMessage;
 import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
 import org.jphmesh.bus.config.ConfigException;
-import org.jphmesh.bus.transport.RateLimitedLog;
+import org.jphmesh.bus.log.RateLimitedLog;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The bridge's session with the broker: connects in the background and never makes its owner wait, retries
- * with back-off (1 s doubling to a minute) for the first connection and after every loss, subscribes again
- * each time (clean session: the broker keeps nothing for us), and leaves a retained {@code offline} will on
- * the bridge's availability topic. Paho's own automatic reconnect is not used: it only starts after a first
+ * A program's publish/subscribe session with an MQTT broker (Eclipse Paho), the one every MQTT user of the mesh
+ * shares: the dashboard's bridge, the {@code MqttInput} driver, an alert notifier. It connects in the background
+ * and never makes its owner wait, retries with back-off ({@value #FIRST_RETRY_MILLIS} ms doubling to a minute)
+ * for the first connection and after every loss, subscribes again each time (clean session: the broker keeps
+ * nothing for us), and may leave a will. Paho's own automatic reconnect is not used: it only starts after a first
  * success, and one retry path is easier to reason about than two.
  */
-final class MqttConnection implements AutoCloseable {
+public final class MqttConnection implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(MqttConnection.class);
-    static final int QOS = 1;
-    static final long FIRST_RETRY_MILLIS = 1_000;
-    static final long MAX_RETRY_MILLIS = 60_000;
+    /** At least once: every message of the mesh is a state or a command that a duplicate does not harm. */
+    public static final int QOS = 1;
+    public static final long FIRST_RETRY_MILLIS = 1_000;
+    public static final long MAX_RETRY_MILLIS = 60_000;
     private static final int MAX_INFLIGHT = 100;
 
     /** What the connection tells its owner; all on Paho's threads, so each must return at once. */
-    interface Events {
-        void connected();
+    public interface Events {
+        /** Connected (again) and subscribed: the time to publish the full state. */
+        default void connected() {
+        }
 
         void message(String topic, MqttMessage message);
 
-        void delivered(boolean ok);
+        /** A publish was acknowledged ({@code true}) or lost with the connection. */
+        default void delivered(boolean ok) {
+        }
+    }
+
+    /**
+     * The message the broker publishes for us when the connection dies ({@code offline} on an availability
+     * topic); {@link #close()} publishes it too, since a clean disconnect does not fire the will.
+     */
+    public record Will(String topic, String payload) {
+
+        byte[] bytes() {
+            return payload.getBytes(StandardCharsets.UTF_8);
+        }
     }
 
     private final String self;
     private final MqttAsyncClient client;
     private final MqttConnectOptions options = new MqttConnectOptions();
     private final List<String> subscriptions;
-    private final String willTopic;
+    private final Will will;
     private final Events events;
     private final RateLimitedLog failures = new RateLimitedLog(LOG, 60_000);
     private final ScheduledExecutorService retries =
@@ -58,9 +75,13 @@ final class MqttConnection implements AutoCloseable {
     private volatile long retryMillis = FIRST_RETRY_MILLIS;
     private volatile boolean closed;
 
-    MqttConnection(String self, MqttSettings settings, String willTopic, List<String> subscriptions, Events events) {
+    /**
+     * A connection for {@code self} (the codifier, in logs) to {@code broker}, subscribing to {@code subscriptions}
+     * (topic filters) at QoS 1 on every connect; {@code will} may be {@code null}. Nothing happens until {@link #start()}.
+     */
+    public MqttConnection(String self, MqttBroker broker, Will will, List<String> subscriptions, Events events) {
         this.self = self;
-        this.willTopic = willTopic;
+        this.will = will;
         this.subscriptions = List.copyOf(subscriptions);
         this.events = events;
         options.setCleanSession(true);
@@ -68,22 +89,24 @@ final class MqttConnection implements AutoCloseable {
         options.setConnectionTimeout(10);
         options.setKeepAliveInterval(30);
         options.setMaxInflight(MAX_INFLIGHT);
-        options.setWill(willTopic, MqttTopics.OFFLINE.getBytes(StandardCharsets.UTF_8), QOS, true);
+        if (will != null) {
+            options.setWill(will.topic(), will.bytes(), QOS, true);
+        }
         options.setHttpsHostnameVerificationEnabled(true);
-        if (settings.username() != null) {
-            options.setUserName(settings.username());
+        if (broker.username() != null) {
+            options.setUserName(broker.username());
         }
-        if (settings.password() != null) {
-            options.setPassword(settings.password().toCharArray());
+        if (broker.password() != null) {
+            options.setPassword(broker.password().toCharArray());
         }
-        if (settings.caFile() != null) {
-            options.setSocketFactory(MqttTls.trusting(settings.caFile(), "Sensor.Mqtt.CaFile"));
+        if (broker.caFile() != null) {
+            options.setSocketFactory(MqttTls.trusting(broker.caFile(), "CaFile"));
         }
         try {
-            client = new MqttAsyncClient(settings.url(), settings.clientId(), new MemoryPersistence());
+            client = new MqttAsyncClient(broker.url(), broker.clientId(), new MemoryPersistence());
         } catch (MqttException | IllegalArgumentException e) {
-            throw new ConfigException("Sensor.Mqtt: cannot use " + settings.url() + " as client " + settings.clientId()
-                    + ": " + e.getMessage());
+            throw new ConfigException("MQTT: cannot use " + broker.url() + " as client " + broker.clientId() + ": "
+                    + e.getMessage());
         }
         delivery = new IMqttActionListener() {
             @Override
@@ -93,7 +116,6 @@ final class MqttConnection implements AutoCloseable {
 
             @Override
             public void onFailure(IMqttToken token, Throwable cause) {
-                // Lost with the connection; the snapshot after the reconnect sends every retained topic again.
                 LOG.debug("{} - MQTT publish failed: {}", self, cause == null ? "" : cause.getMessage());
                 events.delivered(false);
             }
@@ -101,22 +123,28 @@ final class MqttConnection implements AutoCloseable {
         client.setCallback(new Callback());
     }
 
-    void start() {
+    /** Starts connecting in the background; returns at once. */
+    public void start() {
         retry(0);
     }
 
-    boolean isConnected() {
+    public boolean isConnected() {
         return client.isConnected();
     }
 
+    /** The broker's URL, for messages. */
+    public String serverUri() {
+        return client.getServerURI();
+    }
+
     /**
-     * Hands a message to Paho; false when it cannot take it now (not connected, or {@value #MAX_INFLIGHT}
-     * messages await their PUBACK), so the caller keeps it for later.
+     * Hands a message to Paho at QoS 1; false when it cannot take it now (not connected, or {@value #MAX_INFLIGHT}
+     * messages await their PUBACK), so the caller keeps it for later. Any other failure is logged and the message
+     * dropped (true).
      */
-    boolean publish(Outgoing message) {
+    public boolean publish(String topic, byte[] payload, boolean retained) {
         try {
-            client.publish(message.topic(), message.payload().getBytes(StandardCharsets.UTF_8), QOS, message.retained(),
-                    null, delivery);
+            client.publish(topic, payload, QOS, retained, null, delivery);
             return true;
         } catch (MqttException e) {
             int reason = e.getReasonCode();
@@ -125,7 +153,7 @@ final class MqttConnection implements AutoCloseable {
                     || reason == MqttException.REASON_CODE_CONNECTION_LOST) {
                 return false;
             }
-            failures.warn("publish", "{} - MQTT publish to {} failed: {}", self, message.topic(), e.toString());
+            failures.warn("publish", "{} - MQTT publish to {} failed: {}", self, topic, e.toString());
             return true;
         }
     }
@@ -164,16 +192,21 @@ final class MqttConnection implements AutoCloseable {
 
     private void failed(Throwable cause) {
         long delay = retryMillis;
-        retryMillis = Math.min(delay * 2, MAX_RETRY_MILLIS);
+        retryMillis = nextRetryMillis(delay);
         failures.warn("connect", "{} - cannot reach the MQTT broker {}: {}; retrying in {} ms", self, client.getServerURI(),
                 cause == null ? "no reason given" : cause.getMessage(), delay);
         retry(delay);
     }
 
+    /** The wait after one that lasted {@code millis}: twice as long, at most {@value #MAX_RETRY_MILLIS} ms. */
+    static long nextRetryMillis(long millis) {
+        return Math.min(millis * 2, MAX_RETRY_MILLIS);
+    }
+
     private final class Callback implements MqttCallbackExtended {
         @Override
         public void connectComplete(boolean reconnect, String serverUri) {
-            LOG.info("{} - MQTT bridge connected to {}", self, serverUri);
+            LOG.info("{} - connected to the MQTT broker {}", self, serverUri);
             try {
                 if (!subscriptions.isEmpty()) {
                     client.subscribe(subscriptions.toArray(String[]::new), subscriptions.stream().mapToInt(s -> QOS).toArray());
@@ -202,15 +235,16 @@ final class MqttConnection implements AutoCloseable {
         }
     }
 
-    /** Says {@code offline} itself (a clean disconnect does not fire the will), then disconnects. */
+    /** Publishes the will itself (a clean disconnect does not fire it), then disconnects. */
     @Override
     public void close() {
         closed = true;
         retries.shutdownNow();
         try {
             if (client.isConnected()) {
-                client.publish(willTopic, MqttTopics.OFFLINE.getBytes(StandardCharsets.UTF_8), QOS, true)
-                        .waitForCompletion(2_000);
+                if (will != null) {
+                    client.publish(will.topic(), will.bytes(), QOS, true).waitForCompletion(2_000);
+                }
                 client.disconnect(1_000).waitForCompletion(2_000);
             }
         } catch (MqttException e) {

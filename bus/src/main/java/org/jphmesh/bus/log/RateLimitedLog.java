@@ -1,4 +1,4 @@
-package org.jphmesh.bus.transport;
+package org.jphmesh.bus.log;
 
 import java.util.Arrays;
 import java.util.concurrent.ConcurrentHashMap;

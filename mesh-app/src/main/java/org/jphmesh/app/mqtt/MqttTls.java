@@ -1,4 +1,4 @@
-package org.jphmesh.web.mqtt;
+package org.jphmesh.app.mqtt;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -18,13 +18,13 @@ import org.jphmesh.bus.config.ConfigException;
  * TLS to the broker with a private CA: a socket factory that trusts exactly the certificates of one PEM
  * file, as Mosquitto's own {@code cafile} does. Without a CA file, ssl:// uses the JVM's default trust store.
  */
-final class MqttTls {
+public final class MqttTls {
 
     private MqttTls() {
     }
 
     /** A factory trusting the certificates in {@code caFile}; {@code key} names the setting in errors. */
-    static SSLSocketFactory trusting(Path caFile, String key) {
+    public static SSLSocketFactory trusting(Path caFile, String key) {
         Collection<? extends Certificate> certificates;
         try (InputStream in = Files.newInputStream(caFile)) {
             certificates = CertificateFactory.getInstance("X.509").generateCertificates(in);
