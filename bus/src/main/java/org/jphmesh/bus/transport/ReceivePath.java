@@ -59,6 +59,9 @@ public enum ReceivePath {
     /** Sets the read options: a whole batch of datagram slots per read with epoll, one slot with NIO. */
     void configure(DatagramChannel channel) {
         if (this == EPOLL) {
+            // As every other socket here and the legacy nodes' (Linux's default, which Netty's epoll turns off): a
+            // group joined on one interface is heard on every interface of the host that joined it.
+            channel.config().setOption(EpollChannelOption.IP_MULTICAST_ALL, true);
             channel.config().setOption(EpollChannelOption.MAX_DATAGRAM_PAYLOAD_SIZE, SLOT_BYTES);
             channel.config().setOption(ChannelOption.RCVBUF_ALLOCATOR,
                     new FixedRecvByteBufAllocator(SLOT_BYTES * DATAGRAMS_PER_CALL).maxMessagesPerRead(4 * DATAGRAMS_PER_CALL));

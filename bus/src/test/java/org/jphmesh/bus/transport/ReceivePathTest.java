@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.netty.channel.epoll.Epoll;
+import io.netty.channel.epoll.EpollChannelOption;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -30,6 +31,18 @@ class ReceivePathTest {
         System.setProperty(ReceivePath.PROPERTY, "uring");
         assertThatThrownBy(ReceivePath::configured).isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("jph.transport.receive must be auto, epoll or nio, not 'uring'");
+    }
+
+    @Test
+    void an_epoll_socket_hears_a_group_on_every_interface_that_joined_it_as_linux_and_the_legacy_nodes_do() {
+        var channel = ReceivePath.EPOLL.newChannel();
+        try {
+            ReceivePath.EPOLL.configure(channel);
+            assertThat(channel.config().getOption(EpollChannelOption.IP_MULTICAST_ALL)).isTrue();
+            assertThat(channel.config().getOption(EpollChannelOption.MAX_DATAGRAM_PAYLOAD_SIZE)).isEqualTo(8193);
+        } finally {
+            channel.unsafe().closeForcibly();
+        }
     }
 
     @Test
