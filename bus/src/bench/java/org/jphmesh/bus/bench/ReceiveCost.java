@@ -53,7 +53,7 @@ public final class ReceiveCost {
         System.out.printf("receiver: %s, %s%n", wholeNode ? "Node" : "MulticastTransport",
                 System.getProperty("jph.transport.receive", "default receive path"));
         try (AutoCloseable receiver = wholeNode ? node(received) : transport(received)) {
-            stream(rates.get(0), 3); // warm-up: JIT and pools, not counted
+            stream(200_000, 15); // warm-up: until the JIT has compiled the receive path, not counted
             settle(received);
             System.out.printf("%10s %10s %10s %8s %12s%n", "offered/s", "sent", "received", "loss %", "CPU µs/frame");
             for (long rate : rates) {

@@ -64,7 +64,7 @@ public enum ReceivePath {
             channel.config().setOption(EpollChannelOption.IP_MULTICAST_ALL, true);
             channel.config().setOption(EpollChannelOption.MAX_DATAGRAM_PAYLOAD_SIZE, SLOT_BYTES);
             channel.config().setOption(ChannelOption.RCVBUF_ALLOCATOR,
-                    new FixedRecvByteBufAllocator(SLOT_BYTES * DATAGRAMS_PER_CALL).maxMessagesPerRead(4 * DATAGRAMS_PER_CALL));
+                    new BatchReadAllocator(SLOT_BYTES * DATAGRAMS_PER_CALL, 16 * DATAGRAMS_PER_CALL));
         } else {
             channel.config().setOption(ChannelOption.RCVBUF_ALLOCATOR,
                     new FixedRecvByteBufAllocator(SLOT_BYTES).maxMessagesPerRead(DATAGRAMS_PER_CALL));
