@@ -128,7 +128,7 @@ public final class MulticastTransport implements AutoCloseable {
                         handlers.apply(channel), settings.group(channel));
                 opened.put(channel, ch);
                 transport.channels = Map.copyOf(opened);
-                transport.join(channel, ch, networkInterface);
+                transport.join(channel, ch, networkInterface, ReceivePath.NIO);
             }
         } catch (RuntimeException e) {
             transport.close();
@@ -149,7 +149,7 @@ public final class MulticastTransport implements AutoCloseable {
                                          ChannelHandler handler) {
         DatagramChannel ch = bindSocket(channel, networkInterface, receiveGroup, path, handler, settings.group(channel));
         ch.pipeline().addLast(new ReadPacer());
-        join(channel, ch, networkInterface);
+        join(channel, ch, networkInterface, path);
         return ch;
     }
 
@@ -195,10 +195,10 @@ public final class MulticastTransport implements AutoCloseable {
         }
     }
 
-    private void join(BusChannel channel, DatagramChannel ch, NetworkInterface networkInterface) {
+    private void join(BusChannel channel, DatagramChannel ch, NetworkInterface networkInterface, ReceivePath path) {
         InetSocketAddress groupAddress = settings.group(channel);
-        // Linux reports twice what it grants; less than asked means net.core.rmem_max capped it.
-        int granted = ch.config().getReceiveBufferSize() / 2;
+        // Less than asked means net.core.rmem_max capped it.
+        int granted = path.grantedReceiveBuffer(ch);
         if (granted < settings.receiveBufferBytes()) {
             LOG.info("{} - {} bus receive buffer is {} bytes, not the {} asked for: raise net.core.rmem_max for"
                     + " high-rate receivers such as collectors (docs/packaging.md)", owner, channel.label(), granted,

@@ -47,6 +47,15 @@ public enum ReceivePath {
         };
     }
 
+    /**
+     * The receive buffer the kernel granted a socket of this path. Linux reports twice what it grants; the JDK
+     * halves that for NIO sockets, Netty's epoll does not.
+     */
+    int grantedReceiveBuffer(DatagramChannel channel) {
+        int reported = channel.config().getReceiveBufferSize();
+        return this == EPOLL ? reported / 2 : reported;
+    }
+
     IoHandlerFactory ioHandlerFactory() {
         return this == EPOLL ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
     }

@@ -46,6 +46,24 @@ class ReceivePathTest {
     }
 
     @Test
+    void both_paths_report_the_receive_buffer_the_kernel_granted_not_twice_it() throws Exception {
+        int rmemMax = Integer.parseInt(java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/sys/net/core/rmem_max")).get(0));
+        int asked = Math.min(rmemMax, 1 << 20);
+        for (ReceivePath path : ReceivePath.values()) {
+            var channel = path.newChannel();
+            var loop = new io.netty.channel.MultiThreadIoEventLoopGroup(1, path.ioHandlerFactory());
+            try {
+                loop.register(channel).sync();
+                channel.config().setReceiveBufferSize(asked);
+                assertThat(path.grantedReceiveBuffer(channel)).as(path.name()).isEqualTo(asked);
+            } finally {
+                channel.close().sync();
+                loop.shutdownGracefully(0, 1, java.util.concurrent.TimeUnit.SECONDS).sync();
+            }
+        }
+    }
+
+    @Test
     void the_linux_build_machines_load_epoll() {
         // The packages ship the x86_64 and aarch64 native libraries; a build that lost them would fall back silently.
         assertThat(Epoll.isAvailable()).as("epoll unavailable: %s", Epoll.unavailabilityCause()).isTrue();
