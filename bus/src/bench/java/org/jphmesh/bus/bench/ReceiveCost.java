@@ -1,10 +1,5 @@
 package org.jphmesh.bus.bench;
 
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -18,6 +13,7 @@ import org.jphmesh.bus.node.Node;
 import org.jphmesh.bus.node.NodeCallbacks;
 import org.jphmesh.bus.node.NodeOptions;
 import org.jphmesh.bus.testing.PacedStreamMain;
+import org.jphmesh.bus.testing.ProcessCpu;
 import org.jphmesh.bus.transport.MulticastTransport;
 
 /**
@@ -35,7 +31,6 @@ public final class ReceiveCost {
     private static final int PORT = 27102;
     private static final int SECONDS = 5;
     private static final int CODIFIERS = 100;
-    private static final long CLOCK_TICK_NANOS = 10_000_000L; // USER_HZ is 100 on Linux
 
     private ReceiveCost() {
     }
@@ -58,49 +53,28 @@ public final class ReceiveCost {
             System.out.printf("%10s %10s %10s %8s %12s%n", "offered/s", "sent", "received", "loss %", "CPU µs/frame");
             for (long rate : rates) {
                 long before = received.sum();
-                java.util.Map<String, Long> threadsBefore = threadTicks();
-                long cpuBefore = cpuTicks();
+                java.util.Map<String, Long> threadsBefore = ProcessCpu.byThread();
+                long cpuBefore = ProcessCpu.processTicks();
                 long sent = stream(rate, SECONDS);
                 long got = settle(received) - before;
-                long cpu = cpuTicks() - cpuBefore;
+                long cpu = ProcessCpu.processTicks() - cpuBefore;
                 System.out.printf(Locale.ROOT, "%10d %10d %10d %8.3f %12.2f%n", rate, sent, got,
-                        100.0 * (sent - got) / sent, got == 0 ? 0 : cpu * CLOCK_TICK_NANOS / 1000.0 / got);
-                java.util.Map<String, Long> threadsAfter = threadTicks();
+                        100.0 * (sent - got) / sent, got == 0 ? 0 : cpu * ProcessCpu.TICK_NANOS / 1000.0 / got);
+                java.util.Map<String, Long> threadsAfter = ProcessCpu.byThread();
                 StringBuilder top = new StringBuilder("           by thread (µs/frame):");
                 threadsAfter.entrySet().stream()
                         .map(e -> java.util.Map.entry(e.getKey(), e.getValue() - threadsBefore.getOrDefault(e.getKey(), 0L)))
                         .filter(e -> e.getValue() > 0)
                         .sorted(java.util.Map.Entry.<String, Long>comparingByValue().reversed()).limit(6)
                         .forEach(e -> top.append(String.format(Locale.ROOT, " %s %.2f", e.getKey(),
-                                e.getValue() * CLOCK_TICK_NANOS / 1000.0 / Math.max(1, got))));
+                                e.getValue() * ProcessCpu.TICK_NANOS / 1000.0 / Math.max(1, got))));
                 System.out.println(top);
             }
         }
     }
 
-    private static final java.util.concurrent.atomic.AtomicLong STARTED = new java.util.concurrent.atomic.AtomicLong();
-
     private static long stream(long rate, int seconds) throws Exception {
-        Process sender = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), PacedStreamMain.class.getName(), GROUP,
-                String.valueOf(PORT), String.valueOf(rate), String.valueOf(seconds), String.valueOf(CODIFIERS))
-                .redirectErrorStream(true).start();
-        long sent = -1;
-        try (BufferedReader out = new BufferedReader(new InputStreamReader(sender.getInputStream(), StandardCharsets.UTF_8))) {
-            for (String line = out.readLine(); line != null; line = out.readLine()) {
-                if (line.equals("sending")) {
-                    STARTED.set(System.nanoTime());
-                } else if (line.startsWith("sent ")) {
-                    sent = Long.parseLong(line.split(" ")[1]);
-                } else {
-                    System.out.println("sender: " + line);
-                }
-            }
-        }
-        if (sender.waitFor() != 0 || sent < 0) {
-            throw new IllegalStateException("the sender failed");
-        }
-        return sent;
+        return PacedStreamMain.send(GROUP, PORT, rate, seconds, CODIFIERS).frames();
     }
 
     // The count once it has stopped rising for 200 ms: everything in the socket's buffer has been read.
@@ -113,31 +87,6 @@ public final class ReceiveCost {
             now = received.sum();
         }
         return now;
-    }
-
-    private static long cpuTicks() throws Exception {
-        String stat = Files.readString(Path.of("/proc/self/stat"));
-        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-        return Long.parseLong(fields[11]) + Long.parseLong(fields[12]); // utime, stime (fields 14, 15)
-    }
-
-    // Per thread name (threads of one name summed): where the process's CPU went.
-    private static java.util.Map<String, Long> threadTicks() throws Exception {
-        java.util.Map<String, Long> ticks = new java.util.TreeMap<>();
-        try (var tasks = Files.list(Path.of("/proc/self/task"))) {
-            for (Path task : (Iterable<Path>) tasks::iterator) {
-                try {
-                    String stat = Files.readString(task.resolve("stat"));
-                    String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')')).replaceAll("[0-9]+$", "#");
-                    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                    ticks.merge(name + " user", Long.parseLong(fields[11]), Long::sum);
-                    ticks.merge(name + " system", Long.parseLong(fields[12]), Long::sum);
-                } catch (java.io.IOException e) {
-                    // The thread ended between listing and reading.
-                }
-            }
-        }
-        return ticks;
     }
 
     private static MulticastTransport transport(LongAdder received) {

@@ -2,6 +2,9 @@ package org.jphmesh.bus.testing;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.NetworkInterface;
@@ -10,6 +13,8 @@ import java.net.StandardSocketOptions;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.DatagramChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.Locale;
 import org.jphmesh.bus.codec.FrameCodec;
 import org.jphmesh.bus.frame.Codifier;
@@ -75,6 +80,36 @@ public final class PacedStreamMain {
             }
             System.out.printf(Locale.ROOT, "sent %d in %d ms%n", sent, (System.nanoTime() - start) / 1_000_000);
         }
+    }
+
+    /** What {@link #send} reports: frames sent, and when (this JVM's {@link System#nanoTime}) sending began. */
+    public record Sent(long frames, long startedNanos) {
+    }
+
+    /** Runs a stream in a process of its own on this JVM's class path and waits for it to end. */
+    public static Sent send(String group, int port, long perSecond, int seconds, int codifiers)
+            throws IOException, InterruptedException {
+        Process sender = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), PacedStreamMain.class.getName(), group,
+                String.valueOf(port), String.valueOf(perSecond), String.valueOf(seconds), String.valueOf(codifiers))
+                .redirectErrorStream(true).start();
+        long sent = -1;
+        long started = System.nanoTime();
+        try (BufferedReader out = new BufferedReader(new InputStreamReader(sender.getInputStream(), StandardCharsets.UTF_8))) {
+            for (String line = out.readLine(); line != null; line = out.readLine()) {
+                if (line.equals("sending")) {
+                    started = System.nanoTime();
+                } else if (line.startsWith("sent ")) {
+                    sent = Long.parseLong(line.split(" ")[1]);
+                } else {
+                    System.out.println("sender: " + line);
+                }
+            }
+        }
+        if (sender.waitFor() != 0 || sent < 0) {
+            throw new IllegalStateException("the paced stream's process failed (exit " + sender.exitValue() + ")");
+        }
+        return new Sent(sent, started);
     }
 
     /** The i-th codifier of the stream: two characters of 0-9A-Z, at most 1,296. */

@@ -1,9 +1,6 @@
 package org.jphmesh.collector.bench;
 
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
 import java.io.StringReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -18,6 +15,7 @@ import org.jphmesh.bus.config.MeshConfig;
 import org.jphmesh.bus.frame.Codifier;
 import org.jphmesh.bus.node.NodeOptions;
 import org.jphmesh.bus.testing.PacedStreamMain;
+import org.jphmesh.bus.testing.ProcessCpu;
 import org.jphmesh.collector.Collector;
 import org.jphmesh.sql.TestDatabase;
 import org.jphmesh.sql.db.Migrations;
@@ -40,7 +38,6 @@ public final class IngestBenchmark {
     private static final int CODIFIERS = 1000;
     private static final String GROUP = "239.255.73.2";
     private static final int PORT = 27302;
-    private static final long CLOCK_TICK_NANOS = 10_000_000L; // USER_HZ is 100 on Linux
 
     private IngestBenchmark() {
     }
@@ -66,7 +63,7 @@ public final class IngestBenchmark {
             try (Collector collector = Collector.start(NodeOptions.of(Codifier.of("zq"), "bench").withConfig(config),
                     new Collector.Roles(database.settings(), dir.resolve("spool"), Collector.DEFAULT_SPOOL_CAP_BYTES,
                             new RedisSettings("127.0.0.1", 6379, null, prefix)))) {
-                stream(50_000, 2); // warm-up: JIT, pools, the first rows of each codifier
+                PacedStreamMain.send(GROUP, PORT, 50_000, 2, CODIFIERS); // warm-up: JIT, pools, the first rows of each codifier
                 settle(collector);
                 System.out.printf("%10s %10s %10s %8s %10s %12s %12s%n", "offered/s", "sent", "stored", "lost",
                         "stored/s", "receive µs", "process µs");
@@ -76,14 +73,15 @@ public final class IngestBenchmark {
                     long rate = Long.parseLong(rateText);
                     truncate(database);
                     long heardBefore = collector.journal().appended();
-                    long receiveBefore = threadTicks("jph-zq-receive");
-                    long processBefore = processTicks();
-                    long sent = stream(rate, seconds);
+                    long receiveBefore = ProcessCpu.threadTicks("jph-zq-receive");
+                    long processBefore = ProcessCpu.processTicks();
+                    PacedStreamMain.Sent stream = PacedStreamMain.send(GROUP, PORT, rate, seconds, CODIFIERS);
+                    long sent = stream.frames();
                     settle(collector);
                     long heard = collector.journal().appended() - heardBefore;
-                    long receive = threadTicks("jph-zq-receive") - receiveBefore;
-                    long process = processTicks() - processBefore;
-                    double elapsed = (System.nanoTime() - STARTED.get()) / 1e9 - 0.3; // settle's last quiet 300 ms
+                    long receive = ProcessCpu.threadTicks("jph-zq-receive") - receiveBefore;
+                    long process = ProcessCpu.processTicks() - processBefore;
+                    double elapsed = (System.nanoTime() - stream.startedNanos()) / 1e9 - 0.3; // settle's last quiet 300 ms
                     long stored = count(database);
                     double storedPerSecond = stored / elapsed;
                     System.out.printf(Locale.ROOT, "%10d %10d %10d %8d %10.0f %12.2f %12.2f%n", rate, sent, stored,
@@ -106,32 +104,7 @@ public final class IngestBenchmark {
     }
 
     private static double micros(long ticks, long frames) {
-        return frames == 0 ? 0 : ticks * CLOCK_TICK_NANOS / 1000.0 / frames;
-    }
-
-    private static final java.util.concurrent.atomic.AtomicLong STARTED = new java.util.concurrent.atomic.AtomicLong();
-
-    private static long stream(long rate, int seconds) throws Exception {
-        Process sender = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), PacedStreamMain.class.getName(), GROUP,
-                String.valueOf(PORT), String.valueOf(rate), String.valueOf(seconds), String.valueOf(CODIFIERS))
-                .redirectErrorStream(true).start();
-        long sent = -1;
-        try (BufferedReader out = new BufferedReader(new InputStreamReader(sender.getInputStream(), StandardCharsets.UTF_8))) {
-            for (String line = out.readLine(); line != null; line = out.readLine()) {
-                if (line.equals("sending")) {
-                    STARTED.set(System.nanoTime());
-                } else if (line.startsWith("sent ")) {
-                    sent = Long.parseLong(line.split(" ")[1]);
-                } else {
-                    System.out.println("sender: " + line);
-                }
-            }
-        }
-        if (sender.waitFor() != 0 || sent < 0) {
-            throw new IllegalStateException("the sender failed");
-        }
-        return sent;
+        return frames == 0 ? 0 : ticks * ProcessCpu.TICK_NANOS / 1000.0 / frames;
     }
 
     // Until the socket is drained (nothing new heard for 300 ms) and the writer has stored all it heard.
@@ -144,29 +117,6 @@ public final class IngestBenchmark {
         if (!collector.writer().flush(Duration.ofMinutes(5))) {
             throw new IllegalStateException("the writer did not catch up within 5 minutes");
         }
-    }
-
-    private static long processTicks() throws Exception {
-        return ticks(Files.readString(Path.of("/proc/self/stat")));
-    }
-
-    private static long threadTicks(String namePrefix) throws Exception {
-        long sum = 0;
-        try (var tasks = Files.list(Path.of("/proc/self/task"))) {
-            for (Path task : (Iterable<Path>) tasks::iterator) {
-                String stat = Files.readString(task.resolve("stat"));
-                String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
-                if (namePrefix.startsWith(name) || name.startsWith(namePrefix)) {
-                    sum += ticks(stat);
-                }
-            }
-        }
-        return sum;
-    }
-
-    private static long ticks(String stat) {
-        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-        return Long.parseLong(fields[11]) + Long.parseLong(fields[12]); // utime, stime (fields 14, 15)
     }
 
     private static void truncate(TestDatabase database) throws Exception {
