@@ -152,6 +152,16 @@ final class DriverCallbacks implements NodeCallbacks {
             }
 
             @Override
+            public boolean command(Flag flag, Codifier to, double value) {
+                Node current = node;
+                if (current == null || !current.isActive()) {
+                    return false;
+                }
+                current.sendControl(flag, to, value);
+                return true;
+            }
+
+            @Override
             public LatestValues latest() {
                 return latest;
             }

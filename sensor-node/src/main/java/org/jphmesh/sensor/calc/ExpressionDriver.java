@@ -1,8 +1,5 @@
 package org.jphmesh.sensor.calc;
 
-import com.ezylang.evalex.EvaluationException;
-import com.ezylang.evalex.Expression;
-import com.ezylang.evalex.parser.ParseException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -13,9 +10,6 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.OptionalDouble;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.jphmesh.bus.config.ConfigBlock;
 import org.jphmesh.bus.config.ConfigException;
 import org.jphmesh.bus.config.MeshConfig;
@@ -41,14 +35,15 @@ import org.jphmesh.sensor.driver.Reading;
  */
 public final class ExpressionDriver implements Driver {
 
-    private static final Pattern REFERENCE = Pattern.compile("\\{\\{\\s*([^}\\s]{2})\\s*}}");
-
-    private record Output(Codifier codifier, String source, Expression expression, Map<String, Codifier> inputs) {
+    private record Output(Codifier codifier, Formula formula) {
     }
 
     private final List<Output> outputs = new ArrayList<>();
+    private final List<CommandRule> commands = new ArrayList<>();
     private final Map<Codifier, Double> initial = new LinkedHashMap<>();
     private volatile LatestValues latest = new LatestValues();
+    private volatile DriverContext context;
+    private volatile CommandGate gate;
 
     public ExpressionDriver(SensorConfig entry, MeshConfig config) {
         ConfigBlock settings = ConfigBlock.of(entry);
@@ -62,7 +57,7 @@ public final class ExpressionDriver implements Driver {
             } catch (IllegalArgumentException e) {
                 throw new ConfigException(label + ": the key must be the codifier to send as");
             }
-            outputs.add(compile(output, field.getValue().asText(), label));
+            outputs.add(new Output(output, Formula.compile(field.getValue().asText(), label)));
         }
         if (outputs.isEmpty()) {
             throw new ConfigException(settings.label() + ".Expressions must name at least one output");
@@ -75,6 +70,15 @@ public final class ExpressionDriver implements Driver {
             }
         }
         initial.forEach(latest::put);
+        if (settings.has("Commands")) {
+            JsonNode list = settings.json().get("Commands");
+            if (!list.isArray()) {
+                throw new ConfigException(settings.label() + ".Commands must be a list of {\"To\", \"Flag\", \"Value\"}");
+            }
+            for (int i = 0; i < list.size(); i++) {
+                commands.add(CommandRule.read(ConfigBlock.of(list.get(i), settings.label() + ".Commands[" + i + "]"), config));
+            }
+        }
     }
 
     private static JsonNode expressions(SensorConfig entry, ConfigBlock settings) {
@@ -100,41 +104,10 @@ public final class ExpressionDriver implements Driver {
         }
     }
 
-    private static Output compile(Codifier output, String source, String label) {
-        Map<String, Codifier> inputs = new LinkedHashMap<>();
-        Matcher matcher = REFERENCE.matcher(source);
-        StringBuilder rewritten = new StringBuilder();
-        while (matcher.find()) {
-            Codifier input;
-            try {
-                input = Codifier.of(matcher.group(1));
-            } catch (IllegalArgumentException e) {
-                throw new ConfigException(label + ": '" + matcher.group() + "' does not name a codifier");
-            }
-            String variable = variable(input);
-            inputs.put(variable, input);
-            matcher.appendReplacement(rewritten, variable);
-        }
-        matcher.appendTail(rewritten);
-        Expression expression = new Expression(rewritten.toString());
-        try {
-            expression.validate();
-        } catch (ParseException e) {
-            throw new ConfigException(label + " is not a valid expression: " + e.getMessage());
-        }
-        return new Output(output, source, expression, Map.copyOf(inputs));
-    }
-
-    private static String variable(Codifier codifier) {
-        StringBuilder name = new StringBuilder("jph_");
-        for (char c : codifier.value().toCharArray()) {
-            name.append(Character.isLetterOrDigit(c) ? String.valueOf(c) : "x" + Integer.toHexString(c));
-        }
-        return name.toString();
-    }
-
     @Override
     public void start(DriverContext context) {
+        this.context = context;
+        this.gate = new CommandGate(context.clock());
         latest = context.latest();
         initial.forEach(latest::put);
     }
@@ -145,29 +118,18 @@ public final class ExpressionDriver implements Driver {
         List<String> problems = new ArrayList<>();
         boolean onlyWaiting = true;
         for (Output output : outputs) {
-            Map<String, Object> values = new LinkedHashMap<>();
-            String missing = null;
-            for (Map.Entry<String, Codifier> input : output.inputs().entrySet()) {
-                OptionalDouble value = latest.get(input.getValue());
-                if (value.isEmpty()) {
-                    missing = input.getValue().value();
-                    break;
-                }
-                values.put(input.getKey(), value.getAsDouble());
-            }
-            if (missing != null) {
-                problems.add(output.codifier() + ": no value heard yet from " + missing);
-                continue;
-            }
-            try {
-                double result = output.expression().copy().withValues(values).evaluate().getNumberValue().doubleValue();
-                latest.put(output.codifier(), result);
-                readings.add(new Reading(output.codifier(), Readings.of(result)));
-            } catch (EvaluationException | ParseException | ArithmeticException e) {
-                problems.add(output.codifier() + ": " + e.getMessage());
+            Formula.Result result = output.formula().evaluate(latest);
+            if (result.missing() != null) {
+                problems.add(output.codifier() + ": no value heard yet from " + result.missing());
+            } else if (result.error() != null) {
+                problems.add(output.codifier() + ": " + result.error());
                 onlyWaiting = false;
+            } else {
+                latest.put(output.codifier(), result.value());
+                readings.add(new Reading(output.codifier(), Readings.of(result.value())));
             }
         }
+        sendCommands(problems);
         if (readings.isEmpty() && onlyWaiting) {
             // Just started: the inputs have not been heard yet. That is waiting, not failing, so no back-off.
             return ReadResult.none();
@@ -176,5 +138,22 @@ public final class ExpressionDriver implements Driver {
             return ReadResult.good(readings);
         }
         return ReadResult.withErrors(readings, String.join("; ", problems));
+    }
+
+    // After the outputs, so a command sees this read's values (the fan's duty from this read's FQ).
+    private void sendCommands(List<String> problems) {
+        DriverContext current = context;
+        for (CommandRule command : commands) {
+            Formula.Result result = command.value().evaluate(latest);
+            if (!result.ok()) {
+                if (result.error() != null) {
+                    problems.add(command.label() + ": " + result.error());
+                }
+                continue;
+            }
+            if (current != null && gate.offer(command, result.value())) {
+                current.command(command.flag(), command.to(), command.conditional() ? 0 : result.value());
+            }
+        }
     }
 }
