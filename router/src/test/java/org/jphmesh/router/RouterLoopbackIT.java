@@ -172,7 +172,8 @@ class RouterLoopbackIT {
         byte[] legacyFloat = LEGACY_FLOAT;
         try (MulticastSocket listener = listen(b.dataGroup(), b.dataPort()); LoopbackSender sender = new LoopbackSender()) {
             sender.send(legacyFloat, a.dataGroup(), a.dataPort());
-            assertThat(receive(listener)).isEqualTo(legacyFloat);
+            // The router's own status reading may come first: it is on the segment too.
+            assertThat(receiveFrom(listener, "C1")).isEqualTo(legacyFloat);
         }
     }
 
@@ -182,7 +183,7 @@ class RouterLoopbackIT {
         byte[] legacyFloat = LEGACY_FLOAT;
         try (MulticastSocket listener = listen(b.dataGroup(), b.dataPort()); LoopbackSender sender = new LoopbackSender()) {
             sender.send(legacyFloat, a.dataGroup(), a.dataPort());
-            byte[] forwarded = receive(listener);
+            byte[] forwarded = receiveFrom(listener, "C1");
             assertThat(forwarded).hasSize(legacyFloat.length + 10).startsWith(legacyFloat);
             assertThat(forwarded[legacyFloat.length + 4]).as("hops").isEqualTo((byte) 1);
             assertThat(new String(forwarded, forwarded.length - 4, 4, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("JPHR");
