@@ -18,6 +18,7 @@ import org.jphmesh.bus.config.SensorConfig;
 import org.jphmesh.bus.frame.Codifier;
 import org.jphmesh.bus.node.Node;
 import org.jphmesh.bus.node.NodeOptions;
+import org.jphmesh.bus.transport.ReceivePath;
 import org.jphmesh.sensor.driver.Driver;
 
 /**
@@ -34,6 +35,11 @@ public final class NodeMain {
         String level = System.getProperty("jph.log.level");
         if (level != null && System.getProperty("org.slf4j.simpleLogger.defaultLogLevel") == null) {
             System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", level.toLowerCase(Locale.ROOT));
+        }
+        // A few frames a second: one datagram per call costs nothing, and epoll's native library and batch
+        // buffers would take 2.5 MB of the node's 48 MB (docs/performance.md). Collectors and routers batch.
+        if (System.getProperty(ReceivePath.PROPERTY) == null) {
+            System.setProperty(ReceivePath.PROPERTY, "nio");
         }
         // One small node, a few frames a second: pooled arenas would only hold memory a Pi needs elsewhere.
         if (System.getProperty("io.netty.allocator.type") == null) {
