@@ -1,7 +1,6 @@
 package org.jphmesh.bus.node;
 
 import io.netty.buffer.ByteBuf;
-import io.netty.buffer.Unpooled;
 import io.netty.channel.EventLoop;
 import java.net.InetSocketAddress;
 import java.time.Duration;
@@ -13,7 +12,6 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import org.jphmesh.bus.codec.FrameCodec;
 import org.jphmesh.bus.config.ConfigException;
 import org.jphmesh.bus.config.ConfigLoader;
 import org.jphmesh.bus.config.MeshConfig;
@@ -27,7 +25,6 @@ import org.jphmesh.bus.frame.Readings;
 import org.jphmesh.bus.frame.ResendRange;
 import org.jphmesh.bus.metrics.BusCounters;
 import org.jphmesh.bus.sequence.SequenceAccounting;
-import org.jphmesh.bus.transport.InboundFrameListener;
 import org.jphmesh.bus.transport.MulticastTransport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -103,27 +100,8 @@ public final class Node implements AutoCloseable {
         adopt(loaded, entryFor(loaded));
         active = entry.active();
         transport = MulticastTransport.open(self.value(), config.multicast().transportSettings(),
-                options.eventLoopGroup(), new InboundFrameListener() {
-                    @Override
-                    public void onFrame(BusChannel channel, Frame frame, InetSocketAddress sender) {
-                        // Only a transport without the datagram in hand calls this: the frame's bytes are its encoding.
-                        ByteBuf wire = Unpooled.buffer(FrameCodec.encodedLength(frame));
-                        FrameCodec.encode(frame, wire);
-                        Node.this.onFrame(channel, frame, wire, sender);
-                    }
-
-                    @Override
-                    public void onFrame(BusChannel channel, Frame frame, ByteBuf wire, InetSocketAddress sender) {
-                        Node.this.onFrame(channel, frame, wire, sender);
-                    }
-
-                    @Override
-                    public void readComplete(BusChannel channel) {
-                        if (ready) {
-                            callbacks.onReadComplete(Node.this, channel);
-                        }
-                    }
-                }, counters, options.readsData() ? EnumSet.allOf(BusChannel.class) : EnumSet.of(BusChannel.CONTROL));
+                options.eventLoopGroup(), new NodeInbound(this), counters,
+                options.readsData() ? EnumSet.allOf(BusChannel.class) : EnumSet.of(BusChannel.CONTROL));
         loop = transport.eventLoopGroup().next();
         control = new ControlSender(self, transport, options.clock(), options.random());
         // Multicast settings only change at a restart, so whether frames are kept for resending is fixed here.
@@ -174,9 +152,16 @@ public final class Node implements AutoCloseable {
     }
 
     // Runs on the I/O thread for every well-formed frame.
-    private void onFrame(BusChannel channel, Frame frame, ByteBuf wire, InetSocketAddress sender) {
+    void onFrame(BusChannel channel, Frame frame, ByteBuf wire, InetSocketAddress sender) {
         if (ready) {
             inbound.onFrame(channel, frame, wire, sender);
+        }
+    }
+
+    // The end of one read batch: where a program's tap flushes what it buffered.
+    void readComplete(BusChannel channel) {
+        if (ready) {
+            callbacks.onReadComplete(this, channel);
         }
     }
 

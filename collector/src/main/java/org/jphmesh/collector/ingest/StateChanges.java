@@ -55,8 +55,6 @@ public final class StateChanges {
     public List<StateChange> of(Frame frame, SequenceAccounting accounting) {
         Codifier from = frame.from();
         String ts = Long.toString(frame.timestamp());
-        Map<String, String> fields = new LinkedHashMap<>();
-        fields.put("Codifier", from.value());
         if (frame.channel() == BusChannel.DATA) {
             if (frame.flag() == Flag.DATA_SEQUENCE) {
                 long lost = accounting.stats(from, BusChannel.DATA).map(SequenceStats::lost).orElse(0L);
@@ -69,6 +67,8 @@ public final class StateChanges {
             // A late or resent reading is history, not the latest state: it only corrects the loss count.
             return List.of(new StateChange(from, readingFields(from, accounting.isLatest(frame) ? frame : null, accounting)));
         }
+        Map<String, String> fields = new LinkedHashMap<>();
+        fields.put("Codifier", from.value());
         double timeComponent = frame.control().timeComponent();
         long controlLost = accounting.stats(from, BusChannel.CONTROL).map(SequenceStats::lost).orElse(0L);
         Long atReset = controlLostAtReset.putIfAbsent(from, controlLost);
