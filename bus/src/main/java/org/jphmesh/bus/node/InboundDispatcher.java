@@ -107,7 +107,8 @@ final class InboundDispatcher {
         if (target.isBroadcast() || target.equals(node.codifier())) {
             return node.entry().controlEnabled();
         }
-        return node.config().sensor(target).map(SensorConfig::controlEnabled).orElse(false);
+        // A proxy listed in the node's Sensor.Proxy with no entry of its own (an alert rule) follows its parent.
+        return node.config().sensor(target).map(SensorConfig::controlEnabled).orElse(node.entry().controlEnabled());
     }
 
     private static boolean overrides(NodeCallbacks callbacks, String method) {

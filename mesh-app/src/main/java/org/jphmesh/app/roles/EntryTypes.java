@@ -19,7 +19,7 @@ public final class EntryTypes {
     public static final Set<String> DRIVERS = Set.of(
             "TempLinux", "failsafeReader", "ADCpiReader", "ADAfruitReader", "controlSensor", "fanControl",
             "PythonNinja", "DwarfpoolReader", "NestReader", "ZwavePower",
-            "GpioInput", "DS18B20", "SystemHealth", "Exec", "MqttInput", "Simulated");
+            "GpioInput", "DS18B20", "SystemHealth", "Exec", "MqttInput", "Simulated", "Alerts");
 
     private EntryTypes() {
     }
