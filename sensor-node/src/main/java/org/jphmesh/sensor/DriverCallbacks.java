@@ -4,6 +4,7 @@ import io.netty.util.concurrent.Ticker;
 import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import org.jphmesh.bus.config.ConfigBlock;
 import org.jphmesh.bus.config.MeshConfig;
@@ -14,6 +15,7 @@ import org.jphmesh.bus.frame.Flag;
 import org.jphmesh.bus.frame.Frame;
 import org.jphmesh.bus.node.Node;
 import org.jphmesh.bus.node.NodeCallbacks;
+import org.jphmesh.bus.sequence.SequenceStats;
 import org.jphmesh.sensor.driver.Driver;
 import org.jphmesh.sensor.driver.DriverContext;
 import org.jphmesh.sensor.driver.DriverFactory;
@@ -87,6 +89,10 @@ final class DriverCallbacks implements NodeCallbacks {
     public void onFrame(Node node, Frame frame, InetSocketAddress sender) {
         if (frame.channel() == BusChannel.DATA) {
             latest.record(frame);
+        }
+        DriverRunner current = runner.get();
+        if (current != null) {
+            current.driver().onFrame(frame);
         }
     }
 
@@ -174,6 +180,18 @@ final class DriverCallbacks implements NodeCallbacks {
             @Override
             public Clock clock() {
                 return Clock.systemUTC();
+            }
+
+            @Override
+            public boolean active() {
+                Node current = node;
+                return current != null && current.isActive();
+            }
+
+            @Override
+            public Optional<SequenceStats> sequence(Codifier codifier) {
+                Node current = node;
+                return current == null ? Optional.empty() : current.accounting().stats(codifier, BusChannel.DATA);
             }
         };
     }

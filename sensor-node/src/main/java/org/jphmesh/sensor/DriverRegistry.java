@@ -7,6 +7,7 @@ import java.util.function.BiConsumer;
 import org.jphmesh.bus.config.ConfigBlock;
 import org.jphmesh.bus.config.MeshConfig;
 import org.jphmesh.bus.config.SensorConfig;
+import org.jphmesh.sensor.alert.AlertsDriver;
 import org.jphmesh.sensor.driver.DriverFactory;
 import org.jphmesh.sensor.calc.ExpressionDriver;
 import org.jphmesh.sensor.exec.ExecDriver;
@@ -44,6 +45,7 @@ public final class DriverRegistry {
         map.put("ADAfruitReader", IioHumidityDriver::new);
         map.put("controlSensor", ControlSensorDriver::new);
         map.put("PythonNinja", ExpressionDriver::new);
+        map.put("Alerts", AlertsDriver::new);
         map.put("DS18B20", Ds18b20Driver::new);
         map.put("SystemHealth", SystemHealthDriver::new);
         map.put("Exec", ExecDriver::new);

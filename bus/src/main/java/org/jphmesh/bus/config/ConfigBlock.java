@@ -151,6 +151,19 @@ public final class ConfigBlock {
         return List.copyOf(proxies);
     }
 
+    /**
+     * Throws naming the first key not in {@code known}, and the keys that are: for blocks where a typo would silently
+     * change behaviour. Keys starting with {@code __} are comments, as in the legacy config ({@code __comment}).
+     */
+    public void refuseUnknownKeys(Set<String> known) {
+        for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
+            String key = it.next();
+            if (!known.contains(key) && !key.startsWith("__")) {
+                throw new ConfigException(path(key) + " is not a key here; the keys are " + new java.util.TreeSet<>(known));
+            }
+        }
+    }
+
     /** Each key not in {@code known}, as a warning that it is ignored. */
     void warnUnknownKeys(Set<String> known, List<String> warnings) {
         for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {

@@ -14,26 +14,26 @@ import org.jphmesh.sensor.driver.LatestValues;
 
 /**
  * An EvalEx expression over {@code {{XX}}} references to the latest values heard, compiled once at load:
- * what a calculated output and a calculated command both compute.
+ * what a calculated output, a calculated command and an alert's threshold compute.
  */
-record Formula(String source, Expression expression, Map<String, Codifier> inputs) {
+public record Formula(String source, Expression expression, Map<String, Codifier> inputs) {
 
     private static final Pattern REFERENCE = Pattern.compile("\\{\\{\\s*([^}\\s]{2})\\s*}}");
 
     /** What one evaluation gave: a value, or the input not heard yet, or why it failed. */
-    record Result(double value, Codifier missing, String error) {
+    public record Result(double value, Codifier missing, String error) {
 
-        boolean ok() {
+        public boolean ok() {
             return missing == null && error == null;
         }
     }
 
-    Formula {
+    public Formula {
         inputs = Map.copyOf(inputs);
     }
 
     /** Compiles {@code source}; a reference that is not a codifier or a syntax error names {@code label}. */
-    static Formula compile(String source, String label) {
+    public static Formula compile(String source, String label) {
         Map<String, Codifier> inputs = new LinkedHashMap<>();
         Matcher matcher = REFERENCE.matcher(source);
         StringBuilder rewritten = new StringBuilder();
@@ -59,7 +59,7 @@ record Formula(String source, Expression expression, Map<String, Codifier> input
     }
 
     /** Evaluates over the latest values; an input never heard is reported, not guessed. */
-    Result evaluate(LatestValues latest) {
+    public Result evaluate(LatestValues latest) {
         Map<String, Object> values = new LinkedHashMap<>();
         for (Map.Entry<String, Codifier> input : inputs.entrySet()) {
             OptionalDouble value = latest.get(input.getValue());

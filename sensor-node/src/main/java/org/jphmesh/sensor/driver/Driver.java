@@ -18,6 +18,13 @@ public interface Driver extends AutoCloseable {
     default void start(DriverContext context) {
     }
 
+    /**
+     * Every frame heard from another node, on either bus, on the receive thread: for drivers that watch the mesh
+     * (alerts). Must return at once: note the frame and hand the work to a thread of the driver's own.
+     */
+    default void onFrame(Frame frame) {
+    }
+
     /** A command addressed to the node ({@code A}/{@code E} only when control is enabled). */
     default void onControl(Frame frame) {
     }

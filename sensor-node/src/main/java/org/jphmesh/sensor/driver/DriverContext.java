@@ -1,8 +1,10 @@
 package org.jphmesh.sensor.driver;
 
 import java.time.Clock;
+import java.util.Optional;
 import org.jphmesh.bus.frame.Codifier;
 import org.jphmesh.bus.frame.Flag;
+import org.jphmesh.bus.sequence.SequenceStats;
 
 /** What a running driver may use of its node: push readings that do not wait for the timer, and the latest values heard. */
 public interface DriverContext {
@@ -20,6 +22,16 @@ public interface DriverContext {
     LatestValues latest();
 
     Codifier codifier();
+
+    /** Whether the node is active (not halted); a driver that acts on its own (alerts) pauses while it is not. */
+    default boolean active() {
+        return true;
+    }
+
+    /** The node's sequence accounting of {@code codifier}'s readings: received and lost, since the node started. */
+    default Optional<SequenceStats> sequence(Codifier codifier) {
+        return Optional.empty();
+    }
 
     Clock clock();
 }

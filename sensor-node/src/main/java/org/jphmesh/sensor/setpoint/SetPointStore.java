@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import org.jphmesh.app.files.AtomicFile;
 import org.jphmesh.app.store.RedisClients;
 import org.jphmesh.app.store.RedisSettings;
 import org.jphmesh.app.store.StateHashFields;
@@ -68,22 +69,7 @@ final class SetPointStore {
     /** Keeps {@code value}: a new file replaces the old one in one step, so a crash leaves one or the other. */
     void save(double value, long atMillis) {
         try {
-            Files.createDirectories(file.toAbsolutePath().getParent());
-            Path next = file.resolveSibling(file.getFileName() + ".new");
-            // On disk before the rename, and the rename on disk after it: a power cut leaves the old or the new file.
-            try (FileChannel out = FileChannel.open(next, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                    StandardOpenOption.TRUNCATE_EXISTING)) {
-                out.write(StandardCharsets.UTF_8.encode("{\"value\":" + value + ",\"at\":" + atMillis + "}\n"));
-                out.force(true);
-            }
-            try {
-                Files.move(next, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(next, file, StandardCopyOption.REPLACE_EXISTING);
-            }
-            try (FileChannel folder = FileChannel.open(file.toAbsolutePath().getParent(), StandardOpenOption.READ)) {
-                folder.force(true);
-            }
+            AtomicFile.write(file, ("{\"value\":" + value + ",\"at\":" + atMillis + "}\n").getBytes(StandardCharsets.UTF_8));
         } catch (IOException e) {
             LOG.warn("{} - the set-point {} is not kept in {} ({}); a restart starts from Redis or Default", codifier,
                     value, file, e.toString());
