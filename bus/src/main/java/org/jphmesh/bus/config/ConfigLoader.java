@@ -232,7 +232,13 @@ public final class ConfigLoader {
                             + "' is not defined in Sensors");
                 }
             }
-            for (Codifier proxy : entry.listedProxies()) {
+            for (JsonNode item : entry.sensor().path("Proxy")) {
+                JsonNode code = item.get("Codifier");
+                if (code == null || !code.isTextual() || !isCodifier(code.asText()) || item.path("Name").isTextual()) {
+                    // An item with a Name of its own (an alert rule) describes itself and needs no entry.
+                    continue;
+                }
+                Codifier proxy = Codifier.of(code.asText());
                 if (!defined.contains(proxy)) {
                     warnings.add(label(i, entry.codifier()) + ".Sensor.Proxy lists " + proxy
                             + ", which has no entry of its own in Sensors");
