@@ -7,7 +7,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** This process's CPU time from {@code /proc/self}, in clock ticks (user + system), for benchmarks. */
+/** CPU time from {@code /proc} of this process (or another), in clock ticks (user + system), for benchmarks. */
 public final class ProcessCpu {
 
     /** Nanoseconds per clock tick: USER_HZ is 100 on Linux. */
@@ -19,6 +19,25 @@ public final class ProcessCpu {
     /** User and system ticks of every thread of this process so far. */
     public static long processTicks() {
         return ticks(read(Path.of("/proc/self/stat")))[0];
+    }
+
+    /** User and system ticks of every thread of the process {@code pid} so far (a node under a benchmark). */
+    public static long processTicks(long pid) {
+        return ticks(read(Path.of("/proc", Long.toString(pid), "stat")))[0];
+    }
+
+    /** Resident memory of the process {@code pid}, in kB ({@code VmRSS} of its status). */
+    public static long residentKb(long pid) {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
+                if (line.startsWith("VmRSS:")) {
+                    return Long.parseLong(line.replaceAll("[^0-9]", ""));
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        throw new IllegalStateException("no VmRSS for process " + pid);
     }
 
     /**
