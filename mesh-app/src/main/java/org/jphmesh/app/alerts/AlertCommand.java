@@ -36,6 +36,21 @@ public sealed interface AlertCommand {
         return this instanceof Acknowledge ? 0 : -1;
     }
 
+    /**
+     * Whether a state the rule sent after this command was sent at {@code sentAtMillis} shows that it took: the alerts
+     * node answers every command with the rule's state at once (protocol.md, section 16). Acknowledging a rule that is
+     * not firing has nothing to do, so any later state shows it.
+     */
+    default boolean tookEffect(AlertStatus after, long sentAtMillis) {
+        if (this instanceof Silence) {
+            return after.silencedAt(sentAtMillis);
+        }
+        if (this instanceof Acknowledge) {
+            return after.acknowledged() || after.state() != AlertStatus.State.FIRING;
+        }
+        return !after.acknowledged() && !after.silencedAt(sentAtMillis);
+    }
+
     /** The command an {@code A} frame's time component carries; NaN is not a command. */
     static AlertCommand of(double timeComponent) {
         if (Double.isNaN(timeComponent)) {
