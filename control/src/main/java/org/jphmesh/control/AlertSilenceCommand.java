@@ -19,9 +19,6 @@ import picocli.CommandLine.Spec;
         exitCodeList = {"0:the rule's alerts node confirmed", "1:no confirmation in time", "2:usage or config error"})
 final class AlertSilenceCommand implements Callable<Integer> {
 
-    /** What the alerts node accepts: a silence of ten years is as good as forever (AlertCommand.of). */
-    static final long MAX_SECONDS = 315_360_000;
-
     @Spec
     CommandSpec spec;
 
@@ -45,9 +42,9 @@ final class AlertSilenceCommand implements Callable<Integer> {
         } catch (NumberFormatException e) {
             period = 0;
         }
-        if (period < 1 || period > MAX_SECONDS) {
+        if (period < 1 || period > AlertCommand.Silence.MAX_SECONDS) {
             throw new ParameterException(spec.commandLine(), "SECONDS must be a whole number of seconds from 1 to "
-                    + MAX_SECONDS + " (3600 for an hour), not '" + seconds + "'");
+                    + AlertCommand.Silence.MAX_SECONDS + " (3600 for an hour), not '" + seconds + "'");
         }
         return sender.send(group.parent.mesh, rule, new AlertCommand.Silence(Duration.ofSeconds(period)));
     }

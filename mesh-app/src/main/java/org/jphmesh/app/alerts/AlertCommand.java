@@ -17,6 +17,9 @@ public sealed interface AlertCommand {
     /** No notifications for {@code period}. */
     record Silence(Duration period) implements AlertCommand {
 
+        /** The longest silence in seconds: ten years is as good as forever. */
+        public static final long MAX_SECONDS = 315_360_000;
+
         public Silence {
             if (period.toMillis() < 1_000) {
                 throw new IllegalArgumentException("a silence lasts at least one second, not " + period);
@@ -63,7 +66,7 @@ public sealed interface AlertCommand {
             return new Lift();
         }
         // At least a second; a silence longer than ten years is as good as forever.
-        double seconds = Math.min(Math.max(timeComponent, 1), 315_360_000);
+        double seconds = Math.min(Math.max(timeComponent, 1), Silence.MAX_SECONDS);
         return new Silence(Duration.ofSeconds((long) seconds));
     }
 }
