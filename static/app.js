@@ -153,6 +153,7 @@ export function connectLive({ onSnapshot, onUpdate, onEvent } = {}) {
       }
       if (!msg || typeof msg !== 'object') return;
       if (typeof msg.now === 'number') clock.sync(msg.now);
+      if (typeof msg.firing === 'number') setFiringCount(msg.firing);
       if (msg.type === 'snapshot') {
         attempt = 0;
         onSnapshot?.(msg);
@@ -235,6 +236,21 @@ export function ageOf(at) {
   return typeof at === 'number' ? formatAge(clock.now() - at) : 'never';
 }
 
+/** "45 s", "12 min", "3 h 5 min", "2 d 4 h" for a duration in ms. */
+export function formatDuration(ms) {
+  if (ms === null || ms === undefined || !Number.isFinite(ms)) return '—';
+  const s = Math.max(0, Math.floor(ms / 1000));
+  if (s < 60) return `${s} s`;
+  if (s < 3600) return `${Math.floor(s / 60)} min`;
+  if (s < 86400) return `${Math.floor(s / 3600)} h${s % 3600 >= 60 ? ` ${Math.floor((s % 3600) / 60)} min` : ''}`;
+  return `${Math.floor(s / 86400)} d${s % 86400 >= 3600 ? ` ${Math.floor((s % 86400) / 3600)} h` : ''}`;
+}
+
+/** Local date and time, always with the date (formatTime leaves today's date out). */
+export function formatDateTime(at) {
+  return typeof at === 'number' ? new Date(at).toLocaleString() : '—';
+}
+
 export function formatTime(at) {
   if (typeof at !== 'number') return '—';
   const d = new Date(at);
@@ -300,7 +316,19 @@ const NAV_LINKS = [
   ['overview', 'index.html', 'Overview'],
   ['nodes', 'nodes.html', 'Nodes'],
   ['events', 'events.html', 'Events'],
+  ['alerts', 'alerts.html', 'Alerts'],
 ];
+
+/** The number of firing alert rules on the nav bar's Alerts link (from /live and /api/alerts); hidden at 0. */
+export function setFiringCount(count) {
+  const badge = document.getElementById('firing-count');
+  if (!badge || !Number.isFinite(count)) return;
+  const text = String(count);
+  if (badge.textContent !== text) badge.textContent = text;
+  badge.hidden = count <= 0;
+  badge.title = `${count} firing`;
+  badge.parentElement?.setAttribute('aria-label', count > 0 ? `Alerts, ${count} firing` : 'Alerts');
+}
 
 /**
  * Fills `<header id="topbar">` with brand, links, the live indicator (when `live`), user, role and logout,
@@ -311,6 +339,7 @@ export function mountNav(active, { live = false } = {}) {
   const links = el('nav', { class: 'nav-links', 'aria-label': 'Main' });
   for (const [key, href, label] of NAV_LINKS) {
     const a = el('a', { href, 'data-nav': key, text: label });
+    if (key === 'alerts') a.append(el('span', { id: 'firing-count', class: 'nav-badge', hidden: true }));
     if (key === active) a.setAttribute('aria-current', 'page');
     links.append(a);
   }

@@ -8,8 +8,9 @@ import picocli.CommandLine.Spec;
 
 /** The top-level command: shared options live in {@link MeshOptions}, one class per subcommand. */
 @Command(name = "jph-control", mixinStandardHelpOptions = true, version = "jph-control 0.1.0",
-        description = "Operate a JPH mesh from the shell: ping nodes, watch the buses, send commands.",
-        subcommands = {PingCommand.class, MonitorCommand.class, SendCommand.class, StatusCommand.class})
+        description = "Operate a JPH mesh from the shell: ping nodes, watch the buses, send commands, acknowledge alerts.",
+        subcommands = {PingCommand.class, MonitorCommand.class, SendCommand.class, StatusCommand.class,
+                AlertGroupCommand.class})
 final class JphControl implements Runnable {
 
     @Spec
@@ -20,6 +21,6 @@ final class JphControl implements Runnable {
 
     @Override
     public void run() {
-        throw new ParameterException(spec.commandLine(), "name a command: ping, monitor, send or status");
+        throw new ParameterException(spec.commandLine(), "name a command: ping, monitor, send, status or alert");
     }
 }

@@ -34,7 +34,11 @@ final class MeshOptions {
 
     /** Joins the mesh as a console node that does not stop when another console uses the same codifier. */
     Node join(NodeCallbacks callbacks) {
-        MeshConfig loaded = load();
+        return join(load(), callbacks);
+    }
+
+    /** As {@link #join(NodeCallbacks)}, with the config the command has loaded already. */
+    Node join(MeshConfig loaded, NodeCallbacks callbacks) {
         NodeOptions options = NodeOptions.of(self(loaded), config).withConfig(loaded).withAdHocType("ControlProgram")
                 .withStopOnDuplicate(false).withInterfaceOverride(interfaceName);
         return Node.start(options, callbacks);

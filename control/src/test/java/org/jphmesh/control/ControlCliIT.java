@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.jphmesh.app.alerts.AlertStatus;
 import org.jphmesh.bus.frame.BusChannel;
 import org.jphmesh.bus.frame.Codifier;
 import org.jphmesh.bus.frame.Flag;
@@ -46,7 +47,13 @@ class ControlCliIT {
                 TestMesh.entry("CC", "ControlProgram", 60, 60, ""),
                 TestMesh.entry("C1", "TempLinux", 0.2, 1, ""),
                 TestMesh.entry("FG", "controlSensor", 0.2, 1, "\"Control\":\"enabled\""),
-                TestMesh.entry("L1", "TempLinux", 0.2, 1, ""))).toString();
+                TestMesh.entry("L1", "TempLinux", 0.2, 1, ""),
+                TestMesh.entry("AL", "Alerts", 0.5, 60, "\"Control\":\"enabled\",\"Sensor\":{\"Proxy\":["
+                        + "{\"Codifier\":\"W1\",\"Name\":\"Greenhouse too hot\",\"When\":\"{{C1}} > 30\"},"
+                        + "{\"Codifier\":\"W2\",\"Name\":\"Greenhouse sensor silent\",\"Severity\":\"critical\","
+                        + "\"Stale\":\"C1\",\"After\":120}]}"),
+                TestMesh.entry("AM", "Alerts", 0.5, 60, "\"Sensor\":{\"Proxy\":[{\"Codifier\":\"V1\",\"Halted\":\"C1\"}]}")))
+                .toString();
     }
 
     @AfterEach
@@ -69,6 +76,93 @@ class ControlCliIT {
                 node.sendData(21.5);
             }
         });
+    }
+
+    private static AlertStatus firing(long since, boolean ack) {
+        return new AlertStatus(AlertStatus.State.FIRING, since, "{{C1}} > 30: C1 = 31.2", "warning", ack, 0);
+    }
+
+    private static List<Frame> alertCommands(RecordingCallbacks listener, String rule) {
+        return listener.heard(f -> f.flag() == Flag.SET && f.to().equals(Codifier.of(rule)));
+    }
+
+    @Test
+    void alert_ack_puts_an_A_0_frame_to_the_rule_and_prints_the_acknowledgement_the_rule_sends_back() {
+        FakeAlertsNode alerts = new FakeAlertsNode().rule("W1", firing(System.currentTimeMillis() - 720_000, false));
+        node("AL", alerts);
+        RecordingCallbacks bystander = new RecordingCallbacks();
+        node("C1", bystander);
+
+        Cli.Result result = Cli.run("-u", config, "alert", "ack", "W1");
+
+        assertThat(result.exit()).as(result.err()).isZero();
+        assertThat(result.out()).contains("sent A 0 to W1 (Greenhouse too hot)")
+                .containsPattern("W1: FIRING since \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d \\(for 12 min\\), acknowledged");
+        assertThat(alerts.control).singleElement().satisfies(frame -> {
+            assertThat(frame.flag()).isEqualTo(Flag.SET);
+            assertThat(frame.to()).isEqualTo(Codifier.of("W1"));
+            assertThat(frame.control().timeComponent()).isZero();
+        });
+        await().atMost(Duration.ofSeconds(5)).until(() -> !alertCommands(bystander, "W1").isEmpty());
+        assertThat(alertCommands(bystander, "W1").get(0).from()).isEqualTo(Codifier.of("JC"));
+    }
+
+    @Test
+    void alert_silence_sends_its_seconds_and_unsilence_minus_one() {
+        FakeAlertsNode alerts = new FakeAlertsNode().rule("W1", firing(System.currentTimeMillis(), true));
+        node("AL", alerts);
+
+        Cli.Result silence = Cli.run("-u", config, "alert", "silence", "W1", "3600");
+        assertThat(silence.exit()).as(silence.err()).isZero();
+        assertThat(silence.out()).contains("sent A 3600 to W1").contains("acknowledged, silenced until ");
+
+        Cli.Result lift = Cli.run("-u", config, "alert", "unsilence", "W1");
+        assertThat(lift.exit()).as(lift.err()).isZero();
+        assertThat(lift.out()).contains("sent A -1 to W1").doesNotContain("silenced until").doesNotContain("acknowledged");
+
+        assertThat(alerts.control).extracting(frame -> frame.control().timeComponent()).containsExactly(3600.0, -1.0);
+    }
+
+    @Test
+    void alert_commands_refuse_a_codifier_that_is_no_rule_and_warn_when_the_rules_entry_takes_no_commands() {
+        RecordingCallbacks bystander = new RecordingCallbacks();
+        node("C1", bystander);
+
+        Cli.Result notARule = Cli.run("-u", config, "alert", "ack", "C1");
+        assertThat(notARule.exit()).isEqualTo(2);
+        assertThat(notARule.err()).contains("C1 is not an alert rule of ").contains("(its rules: W1, W2, V1)");
+        Cli.Result badSeconds = Cli.run("-u", config, "alert", "silence", "W1", "1h");
+        assertThat(badSeconds.exit()).isEqualTo(2);
+        assertThat(badSeconds.err()).contains("SECONDS must be a whole number of seconds from 1 to 315360000");
+        Cli.Result noGroup = Cli.run("-u", config, "alert");
+        assertThat(noGroup.exit()).isEqualTo(2);
+        assertThat(noGroup.err()).contains("name an alert command");
+
+        Cli.Result ignored = Cli.run("-u", config, "alert", "ack", "V1", "-W", "0.5");
+        assertThat(ignored.err()).contains("warning: V1's Alerts entry AM does not have \"Control\": \"enabled\"");
+        assertThat(ignored.out()).contains("sent A 0 to V1").contains("no answer from V1's alerts node AM within 0.5 s");
+        assertThat(ignored.exit()).isEqualTo(1);
+        await().atMost(Duration.ofSeconds(5)).until(() -> !alertCommands(bystander, "V1").isEmpty());
+        assertThat(alertCommands(bystander, "C1")).isEmpty();
+    }
+
+    @Test
+    void alert_list_shows_every_rule_firing_first_with_its_state_since_and_marks() {
+        long since = System.currentTimeMillis() - 3_600_000;
+        node("AL", new FakeAlertsNode()
+                .rule("W1", new AlertStatus(AlertStatus.State.OK, since, "{{C1}} > 30: C1 = 21.5", "warning", false, 0))
+                .rule("W2", new AlertStatus(AlertStatus.State.FIRING, since, "nothing from C1 for 120 s", "critical", true, 0)));
+
+        Cli.Result result = Cli.run("-u", config, "alert", "list", "-l", "2");
+
+        assertThat(result.exit()).as(result.err()).isZero();
+        List<String> lines = result.out().lines().toList();
+        assertThat(lines.get(0)).startsWith("CODE SEVERITY STATE    SINCE");
+        assertThat(lines.get(1)).startsWith("W2   critical FIRING").contains("(for 1 h)").contains("Greenhouse sensor silent")
+                .contains("acknowledged").endsWith("nothing from C1 for 120 s");
+        assertThat(lines.get(2)).startsWith("W1   warning  OK").endsWith("{{C1}} > 30: C1 = 21.5");
+        assertThat(lines.get(3)).startsWith("V1   warning  -").contains("no commands").endsWith("(not heard)");
+        assertThat(lines.get(4)).startsWith("1 of 3 rules not heard within 2 s").contains("is AM running?");
     }
 
     @Test

@@ -32,11 +32,13 @@ import org.jphmesh.bus.node.Node;
 import org.jphmesh.bus.node.NodeCallbacks;
 import org.jphmesh.bus.node.NodeOptions;
 import org.jphmesh.bus.node.PingReply;
+import org.jphmesh.web.command.AlertCommands;
 import org.jphmesh.web.command.CommandService;
 import org.jphmesh.web.health.DatabasePing;
 import org.jphmesh.web.health.DependencyHealth;
 import org.jphmesh.web.health.HealthProbe;
 import org.jphmesh.web.health.RedisPing;
+import org.jphmesh.web.history.AlertHistory;
 import org.jphmesh.web.history.HistoryStore;
 import org.jphmesh.web.http.WebMetrics;
 import org.jphmesh.web.http.WebServer;
@@ -145,7 +147,9 @@ public final class WebApp implements AutoCloseable {
                     Optional.ofNullable(database).map(pool -> probe("postgres", new DatabasePing(pool))),
                     () -> mqtt.map(MqttBridge::health).orElse("not configured"));
             started.add(health);
-            WebServices services = new WebServices(web, node, view, commands, history, users, sessions,
+            AlertHistory alertHistory = database == null ? null : new AlertHistory(database);
+            WebServices services = new WebServices(web, node, view, commands, new AlertCommands(node, view), history,
+                    alertHistory, users, sessions,
                     new LoginLimiter(Clock.systemUTC(), 5, Duration.ofMinutes(5)), live, metrics, health);
             this.server = WebServer.start(services);
         } catch (RuntimeException e) {

@@ -14,7 +14,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.jphmesh.app.alerts.AlertStatus;
 import org.jphmesh.bus.frame.Codifier;
+import org.jphmesh.bus.frame.Flag;
 import org.jphmesh.bus.node.Node;
 import org.jphmesh.bus.testing.RecordingCallbacks;
 import org.junit.jupiter.api.AfterEach;
@@ -33,7 +35,8 @@ import org.openqa.selenium.chrome.ChromeOptions;
 
 /**
  * The dashboard in a real browser: Debian's Chromium, headless, driven by chromedriver (./jph test installs
- * both). Signs in, watches a tile change live, halts the node from its button, and opens a history chart.
+ * both). Signs in, watches a tile change live, halts the node from its button, and opens a history chart; and
+ * acknowledges a firing alert on the Alerts page.
  */
 class DashboardBrowserIT {
 
@@ -53,7 +56,7 @@ class DashboardBrowserIT {
     void setUp() throws Exception {
         assertThat(CHROMIUM).as("Chromium is needed for the browser tests: apt-get install chromium (./jph test does)").exists();
         assertThat(CHROMEDRIVER).as("chromedriver is needed: apt-get install chromium-driver (./jph test does)").exists();
-        rig = new WebTestRig(dir, false);
+        rig = new WebTestRig(dir, false, "", 5432, WebTestRig.ALERTS);
         s1 = rig.node("S1", new RecordingCallbacks());
         AtomicInteger step = new AtomicInteger();
         sender = Executors.newSingleThreadScheduledExecutor();
@@ -127,6 +130,61 @@ class DashboardBrowserIT {
         });
         assertThat(browser.findElements(By.cssSelector("#history-chart canvas"))).isNotEmpty();
         screenshot("sensor");
+    }
+
+    @Test
+    void the_alerts_page_shows_a_firing_alert_first_with_the_badge_and_its_acknowledge_button_sends_the_ack()
+            throws Exception {
+        long since = System.currentTimeMillis() - 720_000;
+        FakeAlertsNode alerts = new FakeAlertsNode()
+                .rule("W1", new AlertStatus(AlertStatus.State.OK, since, "{{S1}} > 30: S1 = 21", "warning", false, 0))
+                .rule("W2", new AlertStatus(AlertStatus.State.FIRING, since, "nothing from S1 for 120 s", "critical", false, 0));
+        alerts.send(rig.node("AL", alerts));
+        await().atMost(WAIT).until(() -> rig.app.view().firing() == 1);
+
+        browser.get(rig.base() + "/alerts");
+        await().atMost(WAIT).until(() -> browser.getCurrentUrl().contains("/login.html"));
+        signIn("operator@example.org");
+        await().atMost(WAIT).until(() -> browser.getCurrentUrl().endsWith("/alerts.html"));
+
+        By rows = By.cssSelector("#alerts-body tr.alert");
+        await().atMost(WAIT).until(() -> browser.findElements(rows).size() == 3);
+        WebElement first = browser.findElements(rows).get(0);
+        assertThat(first.getAttribute("data-code")).isEqualTo("W2");
+        assertThat(first.getAttribute("data-state")).isEqualTo("firing");
+        assertThat(first.getText()).contains("Greenhouse sensor silent").contains("FIRING").contains("for 12 min")
+                .contains("nothing from S1 for 120 s").contains("CRITICAL");
+        assertThat(browser.findElements(rows).get(1).getAttribute("data-code")).isEqualTo("W1");
+        assertThat(browser.findElements(rows).get(2).getText()).contains("NOT HEARD");
+        await().atMost(WAIT).until(() -> "1".equals(browser.findElement(By.id("firing-count")).getText()));
+        screenshot("alerts");
+
+        By acknowledge = By.cssSelector("tr[data-code='W2'] button[data-action='ack']");
+        assertThat(browser.findElement(acknowledge).isDisplayed()).isTrue();
+        assertThat(browser.findElements(By.cssSelector("tr[data-code='W1'] button[data-action='ack']")).get(0).isDisplayed())
+                .as("an alert that does not fire has nothing to acknowledge").isFalse();
+        browser.findElement(acknowledge).click();
+
+        await().atMost(WAIT).until(() -> alerts.control.stream().anyMatch(f -> f.flag() == Flag.SET
+                && f.to().equals(Codifier.of("W2")) && f.control().timeComponent() == 0));
+        await().atMost(WAIT).until(() -> browser.findElement(By.cssSelector("tr[data-code='W2'] .alert-marks")).getText()
+                .contains("acknowledged"));
+        assertThat(browser.findElement(acknowledge).isDisplayed()).isFalse();
+        assertThat(browser.findElement(By.id("command-result")).getText()).contains("Acknowledge sent to W2");
+
+        try (Connection connection = rig.database.connect(); Statement sql = connection.createStatement()) {
+            sql.execute("INSERT INTO reading (codifier, ts, seq, kind, value, payload) VALUES ('W2', now() - interval '5 minutes',"
+                    + " 1, 'j', 1, '" + alerts.states.get(Codifier.of("W2")).toJson() + "')");
+        }
+        browser.findElement(By.cssSelector("tr[data-code='W2'] button[data-action='history']")).click();
+        await().atMost(WAIT).until(() -> browser.findElement(By.cssSelector("tr[data-history-for='W2']")).getText()
+                .contains("FIRING"));
+        assertThat(browser.findElement(By.cssSelector("tr[data-history-for='W2']")).getText())
+                .contains("nothing from S1 for 120 s").contains("acknowledged");
+        screenshot("alerts-acknowledged");
+
+        browser.get(rig.base() + "/index.html");
+        await().atMost(WAIT).until(() -> "1".equals(browser.findElement(By.id("firing-count")).getText()));
     }
 
     @Test

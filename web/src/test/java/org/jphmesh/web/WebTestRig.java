@@ -27,12 +27,21 @@ import org.postgresql.ds.PGSimpleDataSource;
 /**
  * A dashboard of its own for one test: fresh multicast groups, a fresh database with the schema and three
  * users (viewer, operator, admin; password {@value #PASSWORD}), the dashboard entry CF on a free port, and
- * sensor entries S1 (with proxy S2) and a Control-enabled set-point Q5.
+ * sensor entries S1 (with proxy S2) and a Control-enabled set-point Q5; with {@link #ALERTS} also two Alerts
+ * entries: AL (Control enabled; rules W1 warning and W2 critical) and AM (no Control; rule V1).
  */
 public final class WebTestRig implements AutoCloseable {
 
     public static final String PASSWORD = "correct horse battery";
     public static final ObjectMapper JSON = new ObjectMapper();
+    /** More entries for the rig: alert rules (docs/rules.md). */
+    public static final String ALERTS = String.join(",",
+            TestMesh.entry("AL", "Alerts", 60, 60, "\"Control\":\"enabled\",\"Sensor\":{\"Proxy\":["
+                    + "{\"Codifier\":\"W1\",\"Name\":\"Greenhouse too hot\",\"When\":\"{{S1}} > 30\"},"
+                    + "{\"Codifier\":\"W2\",\"Name\":\"Greenhouse sensor silent\",\"Severity\":\"critical\","
+                    + "\"Stale\":\"S1\",\"After\":120}]}"),
+            TestMesh.entry("AM", "Alerts", 60, 60, "\"Sensor\":{\"Proxy\":[{\"Codifier\":\"V1\",\"Name\":\"Router halted\","
+                    + "\"Halted\":\"RT\"}]}"));
 
     public final TestMesh mesh = TestMesh.fresh();
     public final TestDatabase database = new TestDatabase();
@@ -52,6 +61,11 @@ public final class WebTestRig implements AutoCloseable {
 
     /** {@code sqlPort}: where the dashboard finds PostgreSQL, e.g. a {@code TcpProxy} the test can cut. */
     public WebTestRig(Path dir, boolean anonymousRead, String cfBlocks, int sqlPort) {
+        this(dir, anonymousRead, cfBlocks, sqlPort, "");
+    }
+
+    /** {@code moreEntries}: more members of {@code Sensors}, e.g. {@link #ALERTS}. */
+    public WebTestRig(Path dir, boolean anonymousRead, String cfBlocks, int sqlPort, String moreEntries) {
         source.setUrl(database.url());
         source.setUser("postgres");
         Migrations.migrate(source);
@@ -72,7 +86,7 @@ public final class WebTestRig implements AutoCloseable {
                 TestMesh.entry("S1", "Simulated", 60, 3, "\"Sensor\":{\"Proxy\":[{\"Codifier\":\"S2\"}]}"),
                 "{\"Codifier\":\"S2\",\"ShortName\":\"S2 proxy\",\"Type\":\"Proxy\",\"Sensor\":{\"Codifier\":\"S1\"}}",
                 TestMesh.entry("Q5", "controlSensor", 60, 60, "\"Control\":\"enabled\",\"Sensor\":{\"Default\":20}"),
-                TestMesh.entry("RT", "Router", 60, 60, "")));
+                TestMesh.entry("RT", "Router", 60, 60, "")) + (moreEntries.isEmpty() ? "" : "," + moreEntries));
         app = WebApp.start(NodeOptions.of(Codifier.of("CF"), config.toString()), null);
     }
 

@@ -17,6 +17,9 @@ public sealed interface AlertCommand {
     /** No notifications for {@code period}. */
     record Silence(Duration period) implements AlertCommand {
 
+        /** The longest silence in seconds: ten years is as good as forever. */
+        public static final long MAX_SECONDS = 315_360_000;
+
         public Silence {
             if (period.toMillis() < 1_000) {
                 throw new IllegalArgumentException("a silence lasts at least one second, not " + period);
@@ -36,6 +39,21 @@ public sealed interface AlertCommand {
         return this instanceof Acknowledge ? 0 : -1;
     }
 
+    /**
+     * Whether a state the rule sent after this command was sent at {@code sentAtMillis} shows that it took: the alerts
+     * node answers every command with the rule's state at once (protocol.md, section 16). Acknowledging a rule that is
+     * not firing has nothing to do, so any later state shows it.
+     */
+    default boolean tookEffect(AlertStatus after, long sentAtMillis) {
+        if (this instanceof Silence) {
+            return after.silencedAt(sentAtMillis);
+        }
+        if (this instanceof Acknowledge) {
+            return after.acknowledged() || after.state() != AlertStatus.State.FIRING;
+        }
+        return !after.acknowledged() && !after.silencedAt(sentAtMillis);
+    }
+
     /** The command an {@code A} frame's time component carries; NaN is not a command. */
     static AlertCommand of(double timeComponent) {
         if (Double.isNaN(timeComponent)) {
@@ -48,7 +66,7 @@ public sealed interface AlertCommand {
             return new Lift();
         }
         // At least a second; a silence longer than ten years is as good as forever.
-        double seconds = Math.min(Math.max(timeComponent, 1), 315_360_000);
+        double seconds = Math.min(Math.max(timeComponent, 1), Silence.MAX_SECONDS);
         return new Silence(Duration.ofSeconds((long) seconds));
     }
 }

@@ -1,9 +1,12 @@
 package org.jphmesh.app.alerts;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Collections;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.jphmesh.bus.config.MeshConfig;
 import org.jphmesh.bus.config.SensorConfig;
 import org.jphmesh.bus.frame.Codifier;
@@ -23,14 +26,17 @@ public final class AlertRules {
     }
 
     private final Map<Codifier, Rule> rules;
+    private final Set<Codifier> commandable;
 
-    private AlertRules(Map<Codifier, Rule> rules) {
-        this.rules = Map.copyOf(rules);
+    private AlertRules(Map<Codifier, Rule> rules, Set<Codifier> commandable) {
+        this.rules = rules;
+        this.commandable = Set.copyOf(commandable);
     }
 
     /** The rules {@code config} holds, by codifier, in config order. */
     public static AlertRules of(MeshConfig config) {
         Map<Codifier, Rule> rules = new LinkedHashMap<>();
+        Set<Codifier> commandable = new HashSet<>();
         for (SensorConfig entry : config.sensors()) {
             if (!TYPE.equals(entry.type())) {
                 continue;
@@ -43,14 +49,19 @@ public final class AlertRules {
                 }
                 try {
                     Codifier codifier = Codifier.of(code.asText());
-                    rules.putIfAbsent(codifier, new Rule(codifier, item.path("Name").asText(codifier.value()),
-                            item.path("Severity").asText("warning"), entry.code()));
+                    Rule rule = new Rule(codifier, item.path("Name").asText(codifier.value()),
+                            item.path("Severity").asText("warning"), entry.code());
+                    if (rules.putIfAbsent(codifier, rule) == null
+                            && config.sensor(codifier).map(SensorConfig::controlEnabled).orElse(entry.controlEnabled())) {
+                        commandable.add(codifier);
+                    }
                 } catch (IllegalArgumentException e) {
                     // The alerts node refuses this rule at load and names it; here it is simply not a rule.
                 }
             }
         }
-        return new AlertRules(new LinkedHashMap<>(rules));
+        // Map.copyOf would lose the config order that all() promises.
+        return new AlertRules(Collections.unmodifiableMap(rules), commandable);
     }
 
     public Optional<Rule> rule(Codifier code) {
@@ -59,6 +70,14 @@ public final class AlertRules {
 
     public boolean isRule(Codifier code) {
         return rules.containsKey(code);
+    }
+
+    /**
+     * Whether the alerts node takes acknowledge and silence commands for this rule (protocol.md, section 16): the
+     * rule's own entry's {@code Control} when it has one, else its Alerts entry's, as the node itself decides.
+     */
+    public boolean acceptsCommands(Codifier code) {
+        return commandable.contains(code);
     }
 
     /** Every rule, in config order. */

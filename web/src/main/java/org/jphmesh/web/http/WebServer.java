@@ -34,6 +34,7 @@ public final class WebServer implements AutoCloseable {
         AccessGuard guard = new AccessGuard(services.sessions(), services.settings().accessPolicy());
         SensorRoutes sensors = new SensorRoutes(services);
         NodeRoutes nodes = new NodeRoutes(services);
+        AlertRoutes alerts = new AlertRoutes(services);
         AuthRoutes auth = new AuthRoutes(services, guard);
         Javalin app = Javalin.create(config -> {
             config.jetty.host = services.settings().bind();
@@ -59,6 +60,8 @@ public final class WebServer implements AutoCloseable {
             auth.register(config.routes);
             sensors.register(config.routes);
             nodes.register(config.routes);
+            alerts.register(config.routes);
+            AccessGuard.SHORT_PAGES.forEach((path, page) -> config.routes.get(path, ctx -> ctx.redirect(page)));
             config.routes.ws("/live", services.live()::configure);
             config.routes.exception(ApiException.class, (e, ctx) -> error(ctx, e.status(), e.getMessage()));
             config.routes.exception(BadRequestException.class, (e, ctx) -> error(ctx, 400, e.getMessage()));

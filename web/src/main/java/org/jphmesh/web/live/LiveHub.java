@@ -32,7 +32,8 @@ import org.slf4j.LoggerFactory;
  * Fans the mesh out to browsers over WebSocket: a snapshot on connect, then every {@value #FLUSH_MILLIS} ms
  * one message with the sensors that changed (latest wins, so a burst costs one message per browser, not one
  * per frame) and the events since. One thread sends everything, so messages to a browser never interleave,
- * and the bus I/O thread only puts changes in a map.
+ * and the bus I/O thread only puts changes in a map. Snapshots, and updates in which an alert rule changed, carry
+ * the number of firing rules for the Alerts badge of every page.
  */
 public final class LiveHub implements MeshListener, AutoCloseable {
 
@@ -101,6 +102,7 @@ public final class LiveHub implements MeshListener, AutoCloseable {
                 snapshot.put("type", "snapshot");
                 snapshot.put("now", now);
                 snapshot.put("sensors", view.sensors());
+                snapshot.put("firing", view.firing());
                 if (send(ctx, json.writeValueAsString(snapshot))) {
                     clients.put(ctx.sessionId(), ctx);
                 }
@@ -111,6 +113,10 @@ public final class LiveHub implements MeshListener, AutoCloseable {
                 update.put("type", "update");
                 update.put("now", now);
                 update.put("sensors", batch);
+                // Every page's Alerts badge: counted again only when a rule sent something.
+                if (batch.stream().anyMatch(sensor -> view.alertRules().isRule(Codifier.of(sensor.code())))) {
+                    update.put("firing", view.firing());
+                }
                 broadcast(json.writeValueAsString(update));
             }
             MeshEvent event;

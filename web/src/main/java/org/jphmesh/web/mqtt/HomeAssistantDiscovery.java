@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.jphmesh.app.alerts.AlertStatus;
 import org.jphmesh.bus.config.ConfigBlock;
 import org.jphmesh.bus.config.ConfigException;
 import org.jphmesh.bus.config.DataType;
@@ -16,7 +17,7 @@ import org.jphmesh.web.state.SensorView;
  * Home Assistant MQTT discovery configs, as pure functions of the mesh view.
  *
  * <p>Layout: one device per node ({@code identifiers: [jph_node_<node>]}); in it a {@code sensor} per
- * codifier the node sends, a {@code number} for each {@code "Control": "enabled"} entry (its set-point,
+ * codifier the node sends (a {@code binary_sensor} of class {@code problem} for an alert rule), a {@code number} for each {@code "Control": "enabled"} entry (its set-point,
  * written to {@code <prefix>/<code>/set}), a {@code button} that pings the node and a {@code switch} whose
  * on/off are start/halt. Home Assistant requires {@code state_topic} for a sensor and {@code command_topic}
  * for number, button and switch, and groups entities into a device only when they have a {@code unique_id}.
@@ -76,6 +77,23 @@ final class HomeAssistantDiscovery {
                     setPoint(sensor, entry, unit, nodeEntry).toString()));
         }
         return configs;
+    }
+
+    /**
+     * An alert rule (docs/rules.md) as a {@code binary_sensor} of class {@code problem}: on while the rule fires. Its
+     * state topic carries the rule's state document, so the template reads {@code state} from it and the same
+     * document gives the entity its attributes (message, severity, since, ack, silencedUntil).
+     */
+    Config alert(SensorView sensor, SensorConfig nodeEntry) {
+        String code = sensor.code();
+        ObjectNode json = entity(sensor.name(), sensorId(code), device(sensor.node(), nodeEntry));
+        json.put("state_topic", topics.state(code));
+        json.put("value_template", "{{ 'ON' if value_json.state == '" + AlertStatus.State.FIRING.word()
+                + "' else 'OFF' }}");
+        json.put("device_class", "problem");
+        json.put("json_attributes_topic", topics.state(code));
+        availability(json, topics.availability(code));
+        return new Config(topics.discoveryConfig("binary_sensor", sensorId(code)), json.toString());
     }
 
     /** The node's ping button and its start/halt switch, as far as the allowed commands and targets permit. */

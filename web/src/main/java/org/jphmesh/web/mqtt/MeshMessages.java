@@ -101,7 +101,9 @@ final class MeshMessages {
         }
         if (sensor.readingAt() != null) {
             String reading = sensor.readingAt() + "/" + sensor.sequence();
-            DataType type = view.config().sensor(Codifier.of(code)).map(SensorConfig::dataType).orElse(null);
+            // A rule's state is its JSON document even when the rule has an entry of its own (whose DataType says float).
+            DataType type = isRule(code) ? null
+                    : view.config().sensor(Codifier.of(code)).map(SensorConfig::dataType).orElse(null);
             if (!reading.equals(lastReading.put(code, reading))) {
                 MqttPayloads.state(sensor, type).ifPresent(state -> queue.offer(Outgoing.reading(topics.state(code), state)));
             }
@@ -117,7 +119,11 @@ final class MeshMessages {
         MeshConfig config = view.config();
         SensorConfig entry = config.sensor(Codifier.of(sensor.code())).orElse(null);
         SensorConfig nodeEntry = config.sensor(Codifier.of(sensor.node())).orElse(null);
-        discovery.sensor(sensor, entry, nodeEntry).forEach(this::config);
+        if (isRule(sensor.code())) {
+            config(discovery.alert(sensor, nodeEntry));
+        } else {
+            discovery.sensor(sensor, entry, nodeEntry).forEach(this::config);
+        }
         discovered.add(sensor.code());
         if (!sensor.node().equals(view.self().value()) && publishes(sensor.node()) && discoveredNodes.add(sensor.node())) {
             discovery.node(sensor.node(), nodeEntry).forEach(this::config);
@@ -135,8 +141,13 @@ final class MeshMessages {
         }
     }
 
+    // A rule is in the config though most rules have no entry of their own: the Alerts entry lists it.
     private boolean publishes(String code) {
-        return settings.publishes(view.entry(Codifier.of(code)).isPresent());
+        return settings.publishes(view.entry(Codifier.of(code)).isPresent() || isRule(code));
+    }
+
+    private boolean isRule(String code) {
+        return view.alertRules().isRule(Codifier.of(code));
     }
 
     private Set<String> codes(List<SensorView> sensors) {

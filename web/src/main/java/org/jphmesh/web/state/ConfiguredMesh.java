@@ -5,19 +5,21 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.jphmesh.app.alerts.AlertRules;
 import org.jphmesh.bus.config.MeshConfig;
 import org.jphmesh.bus.config.SensorConfig;
 import org.jphmesh.bus.frame.Codifier;
 
 /**
- * The mesh as config.json describes it, indexed once per (re)load: each codifier's entry, and which node sends a
- * proxy codifier's readings. Immutable; a reload makes a new one.
+ * The mesh as config.json describes it, indexed once per (re)load: each codifier's entry, which node sends a
+ * proxy codifier's readings, and which codifiers are alert rules. Immutable; a reload makes a new one.
  */
 final class ConfiguredMesh {
 
     private final MeshConfig config;
     private final Map<Codifier, SensorConfig> entries;
     private final Map<Codifier, Codifier> parents;
+    private final AlertRules rules;
 
     ConfiguredMesh(MeshConfig config) {
         Map<Codifier, Codifier> byProxy = new HashMap<>();
@@ -32,6 +34,7 @@ final class ConfiguredMesh {
         this.config = config;
         this.entries = Map.copyOf(byCode);
         this.parents = Map.copyOf(byProxy);
+        this.rules = AlertRules.of(config);
     }
 
     MeshConfig config() {
@@ -45,6 +48,11 @@ final class ConfiguredMesh {
 
     boolean isConfigured(Codifier code) {
         return entries.containsKey(code);
+    }
+
+    /** The alert rules of the config: codifiers listed by an {@code Alerts} entry, most with no entry of their own. */
+    AlertRules rules() {
+        return rules;
     }
 
     /** The codifier whose node sends this one's readings: a proxy's parent, otherwise itself. */

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
+import org.jphmesh.app.alerts.AlertRules;
 import org.jphmesh.app.roles.ProgramRoles;
 import org.jphmesh.bus.config.SensorConfig;
 import org.jphmesh.bus.frame.Codifier;
@@ -24,6 +25,8 @@ final class MeshProjection {
     static final Set<String> PROGRAM_TYPES = ProgramRoles.PROGRAMS;
     /** A codifier without an entry gets the config's defaults: a minute for its reading and its keep-alive. */
     static final long UNCONFIGURED_MILLIS = 60_000;
+    /** The type shown for an alert rule with no entry of its own: it is known from its Alerts entry's list. */
+    static final String RULE_TYPE = "AlertRule";
 
     private final Clock clock;
     private final TrackedCodifiers tracked;
@@ -50,8 +53,17 @@ final class MeshProjection {
                 out.add(view(current, entry.code()));
             }
         }
+        // A rule is a sensor of the config like an entry, though most rules have none (docs/rules.md).
+        for (AlertRules.Rule rule : current.rules().all()) {
+            Tracked state = tracked.get(rule.code());
+            boolean sends = state != null && state.sentData;
+            boolean active = current.entry(rule.node()).map(SensorConfig::active).orElse(true);
+            if (!current.isConfigured(rule.code()) && (sends || active)) {
+                out.add(view(current, rule.code()));
+            }
+        }
         for (Codifier code : tracked.codes()) {
-            if (tracked.get(code).sentData && !current.isConfigured(code)) {
+            if (tracked.get(code).sentData && !current.isConfigured(code) && !current.rules().isRule(code)) {
                 out.add(view(current, code));
             }
         }
@@ -61,7 +73,7 @@ final class MeshProjection {
 
     Optional<SensorView> sensor(Codifier code) {
         ConfiguredMesh current = mesh.get();
-        boolean known = current.isConfigured(code) || tracked.contains(code);
+        boolean known = current.isConfigured(code) || current.rules().isRule(code) || tracked.contains(code);
         return known ? Optional.of(view(current, code)) : Optional.empty();
     }
 
@@ -73,7 +85,10 @@ final class MeshProjection {
         SensorConfig entry = current.entry(code).orElse(null);
         Codifier node = current.nodeOf(code);
         SensorConfig nodeEntry = current.entry(node).orElse(entry);
-        long timeoutMs = entry == null ? UNCONFIGURED_MILLIS : entry.timeout().toMillis();
+        AlertRules.Rule rule = entry == null ? current.rules().rule(code).orElse(null) : null;
+        // A rule sends as often as its Alerts entry's own reading, so it is late when that one would be.
+        SensorConfig timing = rule != null ? nodeEntry : entry;
+        long timeoutMs = timing == null ? UNCONFIGURED_MILLIS : timing.timeout().toMillis();
         long keepAliveMs = nodeEntry == null ? UNCONFIGURED_MILLIS : nodeEntry.keepAlive().toMillis();
         Tracked state = tracked.get(code);
         Tracked nodeState = tracked.get(node);
@@ -98,11 +113,12 @@ final class MeshProjection {
             }
         }
         SensorStatus status = SensorStatus.of(clock.millis(), readingAt, aliveAt, active, timeoutMs, keepAliveMs);
+        String name = entry != null ? entry.shortName() : rule != null ? rule.name() : code.value();
         return new SensorView(code.value(),
-                entry == null ? code.value() : entry.shortName(),
-                entry == null ? code.value() : entry.name(),
+                name,
+                entry != null ? entry.name() : name,
                 entry == null ? "" : entry.symbol(),
-                entry == null ? "unknown" : entry.type(),
+                entry != null ? entry.type() : rule != null ? RULE_TYPE : "unknown",
                 node.value(),
                 entry != null && entry.controlEnabled() || nodeEntry != null && nodeEntry.controlEnabled() && node.equals(code),
                 value, text, readingAt, sequence, aliveAt, active, status, timeoutMs, keepAliveMs);

@@ -3,6 +3,7 @@ package org.jphmesh.web.state;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import org.jphmesh.app.alerts.AlertRules;
 import org.jphmesh.bus.config.MeshConfig;
 import org.jphmesh.bus.config.SensorConfig;
 import org.jphmesh.bus.frame.Codifier;
@@ -17,7 +18,8 @@ import org.jphmesh.bus.sequence.SequenceAccounting;
  *
  * <p>One entry point over parts with one job each (docs/architecture.md): {@link FrameIntake} takes in frames,
  * {@link GapEvents} and {@link CollectorOutages} word what they show, {@link MeshProjection} makes the views with
- * their status rules, {@link MeshFeed} tells listeners; {@link RedisSeed} fills the view at start.
+ * their status rules, {@link AlertBoard} joins the alert rules with their states, {@link MeshFeed} tells listeners;
+ * {@link RedisSeed} fills the view at start.
  */
 public final class MeshView {
 
@@ -27,6 +29,7 @@ public final class MeshView {
     private final MeshFeed feed = new MeshFeed(new EventLog(1_000));
     private final MeshProjection projection;
     private final FrameIntake intake;
+    private final AlertBoard alerts;
     private volatile ConfiguredMesh mesh;
     private volatile SequenceAccounting accounting;
 
@@ -36,6 +39,7 @@ public final class MeshView {
         this.mesh = new ConfiguredMesh(config);
         this.projection = new MeshProjection(clock, tracked, () -> mesh, () -> accounting);
         this.intake = new FrameIntake(clock, tracked, feed, projection, () -> mesh, () -> accounting);
+        this.alerts = new AlertBoard(projection, () -> mesh);
     }
 
     public void reload(MeshConfig newConfig) {
@@ -130,5 +134,20 @@ public final class MeshView {
 
     public NodeView node(Codifier code) {
         return projection.node(code);
+    }
+
+    /** The alert rules of the config (docs/rules.md), indexed once per (re)load. */
+    public AlertRules alertRules() {
+        return mesh.rules();
+    }
+
+    /** Every alert rule with the state it last sent, firing first. */
+    public List<AlertView> alerts() {
+        return alerts.alerts();
+    }
+
+    /** How many alert rules fire. */
+    public int firing() {
+        return alerts.firing();
     }
 }

@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 import org.awaitility.core.ConditionFactory;
+import org.jphmesh.app.alerts.AlertStatus;
 import org.jphmesh.bus.config.ConfigLoader;
 import org.jphmesh.bus.config.MeshConfig;
 import org.jphmesh.bus.frame.Codifier;
@@ -85,6 +86,11 @@ class MqttBridgeIT {
     }
 
     private void mesh(String mqtt) {
+        mesh(mqtt, "");
+    }
+
+    /** {@code moreEntries}: more members of {@code Sensors}, after the usual ones. */
+    private void mesh(String mqtt, String moreEntries) {
         String entries = String.join(",",
                 "{\"Codifier\":\"CF\",\"ShortName\":\"Dashboard\",\"Type\":\"Web\",\"KeepAliveInterval\":1,"
                         + "\"Sensor\":{\"Mqtt\":" + mqtt + "}}",
@@ -92,7 +98,8 @@ class MqttBridgeIT {
                 TestMesh.entry("X1", "failsafeReader", 1, 1, "\"Sensor\":{\"Proxy\":[{\"Codifier\":\"X2\"}]}"),
                 "{\"Codifier\":\"X2\",\"ShortName\":\"Flow\",\"Symbol\":\"lpm\",\"Type\":\"Proxy\",\"Sensor\":{\"Codifier\":\"X1\"}}",
                 "{\"Codifier\":\"S1\",\"ShortName\":\"Door\",\"Type\":\"MqttInput\",\"DataType\":\"text\"}",
-                TestMesh.entry("Q5", "controlSensor", 1, 1, "\"Control\":\"enabled\",\"Sensor\":{\"Min\":5,\"Max\":30}"));
+                TestMesh.entry("Q5", "controlSensor", 1, 1, "\"Control\":\"enabled\",\"Sensor\":{\"Min\":5,\"Max\":30}"))
+                + moreEntries;
         configFile = mesh.writeConfig(dir, entries);
         config = ConfigLoader.parse(mesh.configJson(entries), configFile.toString());
         view = new MeshView(config, CF, clock);
@@ -299,6 +306,46 @@ class MqttBridgeIT {
                 assertThat(retained).as("%s availability topic is published", entry.getKey()).containsKey(availability);
             }
         }
+    }
+
+    @Test
+    void an_alert_rule_is_discovered_as_a_problem_binary_sensor_whose_state_is_the_rules_document() throws Exception {
+        mesh(mqtt(""), ",{\"Codifier\":\"AL\",\"ShortName\":\"Alerts\",\"Type\":\"Alerts\",\"SensorInterval\":10,"
+                + "\"Sensor\":{\"Proxy\":[{\"Codifier\":\"W1\",\"Name\":\"Greenhouse too hot\",\"When\":\"{{T1}} > 30\"},"
+                + "{\"Codifier\":\"W2\",\"Name\":\"T1 silent\",\"Stale\":\"T1\"}]}},"
+                + "{\"Codifier\":\"W2\",\"ShortName\":\"T1 silent\",\"Type\":\"Proxy\",\"Sensor\":{\"Codifier\":\"AL\"}}");
+        connectedBridge(null);
+        String w1Config = config("binary_sensor", "jph_W1");
+        String w2Config = config("binary_sensor", "jph_W2");
+        eventually().until(() -> probe.retained().keySet().containsAll(List.of(w1Config, w2Config)));
+        AlertStatus firing = new AlertStatus(AlertStatus.State.FIRING, clock.millis(), "{{T1}} > 30: T1 = 31", "warning",
+                false, 0);
+        AlertStatus ok = new AlertStatus(AlertStatus.State.OK, clock.millis(), "", "warning", false, 0);
+
+        reading("W1", Readings.json(firing.toJson()));
+        reading("W2", Readings.json(ok.toJson()));
+
+        eventually().until(() -> firing.toJson().equals(probe.latest(topic("W1/state")))
+                && ok.toJson().equals(probe.latest(topic("W2/state"))));
+        Map<String, String> retained = probe.retained();
+        JsonNode w1 = json(retained.get(w1Config));
+        assertThat(w1.get("name").asText()).isEqualTo("Greenhouse too hot");
+        assertThat(w1.get("unique_id").asText()).isEqualTo("jph_W1");
+        assertThat(w1.get("device_class").asText()).isEqualTo("problem");
+        assertThat(w1.get("state_topic").asText()).isEqualTo(topic("W1/state"));
+        assertThat(w1.get("value_template").asText()).isEqualTo("{{ 'ON' if value_json.state == 'firing' else 'OFF' }}");
+        assertThat(w1.get("json_attributes_topic").asText()).as("the rule's document gives message, ack, ...")
+                .isEqualTo(topic("W1/state"));
+        assertThat(w1.get("device").get("identifiers").get(0).asText()).isEqualTo("jph_node_AL");
+        assertThat(availabilityTopics(w1)).containsExactly(topic("bridge/availability"), topic("W1/availability"));
+        assertThat(retained.get(topic("W1/availability"))).isEqualTo("online");
+        // What the template reads: the state member of the published document.
+        assertThat(json(retained.get(topic("W1/state"))).get("state").asText()).isEqualTo("firing");
+        assertThat(json(retained.get(topic("W2/state"))).get("state").asText())
+                .as("a rule with an entry of its own still publishes its document, not its value").isEqualTo("ok");
+        assertThat(json(retained.get(w2Config)).get("name").asText()).isEqualTo("T1 silent");
+        assertThat(retained).doesNotContainKeys(config("sensor", "jph_W1"), config("sensor", "jph_W2"));
+        assertThat(retained).containsKey(config("sensor", "jph_AL"));
     }
 
     @Test

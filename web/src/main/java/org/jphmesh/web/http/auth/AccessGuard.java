@@ -8,6 +8,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.jphmesh.web.http.error.ApiException;
@@ -26,6 +27,8 @@ public final class AccessGuard {
     private static final String SESSION_ATTRIBUTE = "jph.session";
     private static final Set<String> PUBLIC = Set.of("/health", "/login.html", "/login.js", "/app.css", "/favicon.svg",
             "/api/login", "/api/session");
+    /** Pages also reached by a short path, e.g. {@code /alerts}; the server redirects each to its page. */
+    public static final Map<String, String> SHORT_PAGES = Map.of("/alerts", "/alerts.html");
     private static final Set<String> LOOPBACK = Set.of("127.0.0.1", "localhost", "::1", "[::1]");
     private static final Set<HandlerType> SAFE = Set.of(HandlerType.GET, HandlerType.HEAD, HandlerType.OPTIONS);
     private static final String CSP = "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self';"
@@ -160,6 +163,6 @@ public final class AccessGuard {
     }
 
     private static boolean isPage(String path) {
-        return path.equals("/") || path.endsWith(".html");
+        return path.equals("/") || path.endsWith(".html") || SHORT_PAGES.containsKey(path);
     }
 }
