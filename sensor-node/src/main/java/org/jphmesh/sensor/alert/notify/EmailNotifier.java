@@ -58,6 +58,8 @@ final class EmailNotifier implements Notifier {
         }
         if (settings.security() != EmailSettings.Security.NONE) {
             properties.put("mail.smtp.ssl.checkserveridentity", "true");
+            // Angus's default would retry a refused handshake with the JVM's trust store, around CaFile.
+            properties.put("mail.smtp.socketFactory.fallback", "false");
             if (settings.caFile() != null) {
                 properties.put("mail.smtp.ssl.socketFactory", MqttTls.trusting(settings.caFile(), settings.label() + ".CaFile"));
             }
