@@ -10,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Collections;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -45,8 +44,7 @@ record WebhookSettings(String label, URI url, Map<String, String> headers, Durat
         Map<String, String> headers = new LinkedHashMap<>();
         if (block.has("Headers")) {
             ConfigBlock given = block.child("Headers");
-            for (Iterator<Map.Entry<String, JsonNode>> it = given.json().fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> header = it.next();
+            for (Map.Entry<String, JsonNode> header : given.json().properties()) {
                 String where = given.label() + "." + header.getKey();
                 if (!header.getValue().isTextual()) {
                     throw new ConfigException(where + " must be text");
