@@ -63,8 +63,8 @@ final class ChannelQueue {
     void add(OutboxFolder.Stored item) {
         lock.lock();
         try {
-            while (items.size() >= MAX_QUEUED) {
-                dropOldest();
+            while (items.size() >= MAX_QUEUED && dropOldest()) {
+                // One more until there is room.
             }
             items.addLast(item);
             changed.signalAll();
@@ -73,7 +73,8 @@ final class ChannelQueue {
         }
     }
 
-    private void dropOldest() {
+    /** Drops the oldest that is not being delivered; false when there is none. */
+    private boolean dropOldest() {
         for (Iterator<OutboxFolder.Stored> it = items.iterator(); it.hasNext(); ) {
             OutboxFolder.Stored oldest = it.next();
             if (oldest != inFlight) {
@@ -84,9 +85,10 @@ final class ChannelQueue {
                 }
                 rateLimited.warn("dropped", "{} - {}: {} notifications wait already; dropped the oldest, {} of {} ({} dropped in all)",
                         label, channel.name(), MAX_QUEUED, oldest.notification().id(), oldest.notification().alert(), dropped);
-                return;
+                return true;
             }
         }
+        return false;
     }
 
     NotificationOutbox.Counters.Channel counters() {
