@@ -16,6 +16,9 @@ import java.nio.file.StandardOpenOption;
  */
 public final class AtomicFile {
 
+    /** The sibling a write goes to before its rename: left behind only by a crash, and safe to delete at start. */
+    public static final String TEMPORARY_SUFFIX = ".new";
+
     private AtomicFile() {
     }
 
@@ -23,7 +26,7 @@ public final class AtomicFile {
     public static void write(Path file, byte[] content) throws IOException {
         Path folder = file.toAbsolutePath().getParent();
         Files.createDirectories(folder);
-        Path next = file.resolveSibling(file.getFileName() + ".new");
+        Path next = file.resolveSibling(file.getFileName() + TEMPORARY_SUFFIX);
         try (FileChannel out = FileChannel.open(next, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                 StandardOpenOption.TRUNCATE_EXISTING)) {
             ByteBuffer buffer = ByteBuffer.wrap(content);

@@ -2,6 +2,7 @@ package org.jphmesh.app.mqtt;
 
 import io.netty.util.concurrent.DefaultThreadFactory;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
@@ -156,6 +157,15 @@ public final class MqttConnection implements AutoCloseable {
             failures.warn("publish", "{} - MQTT publish to {} failed: {}", self, topic, e.toString());
             return true;
         }
+    }
+
+    /**
+     * Publishes at QoS 1 and waits up to {@code timeout} for the broker's PUBACK, for an owner that keeps the message
+     * until the broker has it (an alert notifier's outbox). Throws when not connected, when Paho refuses the message,
+     * or when no PUBACK came in time (the broker may still have it: at least once).
+     */
+    public void publishAcknowledged(String topic, byte[] payload, boolean retained, Duration timeout) throws MqttException {
+        client.publish(topic, payload, QOS, retained, null, delivery).waitForCompletion(timeout.toMillis());
     }
 
     private void retry(long delayMillis) {
