@@ -45,8 +45,17 @@ public final class ProcessCpu {
      * name twice: {@code "<name> user"} and {@code "<name> system"}.
      */
     public static Map<String, Long> byThread() {
+        return byThread(Path.of("/proc/self/task"));
+    }
+
+    /** {@link #byThread()} of the process {@code pid}. */
+    public static Map<String, Long> byThread(long pid) {
+        return byThread(Path.of("/proc", Long.toString(pid), "task"));
+    }
+
+    private static Map<String, Long> byThread(Path taskFolder) {
         Map<String, Long> ticks = new TreeMap<>();
-        try (var tasks = Files.list(Path.of("/proc/self/task"))) {
+        try (var tasks = Files.list(taskFolder)) {
             for (Path task : (Iterable<Path>) tasks::iterator) {
                 String stat;
                 try {

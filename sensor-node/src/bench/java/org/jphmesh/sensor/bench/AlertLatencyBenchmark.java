@@ -16,10 +16,17 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import org.jphmesh.bus.frame.Codifier;
 import org.jphmesh.bus.frame.Frame;
+import org.jphmesh.bus.frame.JsonReading;
 import org.jphmesh.bus.frame.Readings;
+import org.jphmesh.bus.node.Node;
+import org.jphmesh.bus.node.NodeCallbacks;
+import org.jphmesh.bus.node.NodeOptions;
 import org.jphmesh.bus.testing.LoopbackSender;
 import org.jphmesh.bus.testing.ProcessCpu;
 import org.jphmesh.bus.testing.TestMesh;
@@ -58,13 +65,14 @@ public final class AlertLatencyBenchmark {
             exchange.close();
             firstCall.countDown();
         });
-        hook.setExecutor(java.util.concurrent.Executors.newFixedThreadPool(4));
+        ExecutorService handlers = Executors.newFixedThreadPool(4);
+        hook.setExecutor(handlers);
         hook.start();
 
         TestMesh mesh = TestMesh.fresh();
         ObjectNode alerts = JSON.createObjectNode().put("Codifier", "zz").put("Type", "Alerts").put("SensorInterval", 10)
                 .put("KeepAliveInterval", 30);
-        ObjectNode sensor = alerts.putObject("Sensor").put("StateFolder", dir.resolve("state").toString());
+        ObjectNode sensor = alerts.putObject("Sensor").put("StateFolder", System.getProperty("bench.state", dir.resolve("state").toString()));
         sensor.putObject("Notify").putObject("Webhook").put("Url",
                 "http://127.0.0.1:" + hook.getAddress().getPort() + "/hook");
         ArrayNode rules = sensor.putArray("Proxy");
@@ -77,11 +85,22 @@ public final class AlertLatencyBenchmark {
                     .toString());
         }
         entries.add(alerts.toString());
+        entries.add(JSON.createObjectNode().put("Codifier", "zy").put("Type", "ControlProgram").toString());
         Path config = mesh.writeConfig(dir, String.join(",", entries));
         Process node = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Djph.multicast.allowed-interfaces=lo", "-Xmx128m", "-cp", System.getProperty("java.class.path"),
+                "-Djph.multicast.allowed-interfaces=lo", "-Djph.net.allowed-hosts=127.0.0.1,localhost", "-Xmx128m", "-cp", System.getProperty("java.class.path"),
                 "org.jphmesh.sensor.NodeMain", "-c", "zz", "-u", config.toString())
                 .redirectErrorStream(true).redirectOutput(dir.resolve("node.log").toFile()).start();
+        // Where the time goes: a listener on the bus notes when each rule's firing state was sent.
+        Map<String, Long> stateSentAt = new ConcurrentHashMap<>();
+        Node listener = Node.start(NodeOptions.of(Codifier.of("zy"), config.toString()), new NodeCallbacks() {
+            @Override
+            public void onFrame(Node node, Frame frame, InetSocketAddress from) {
+                if (frame.payload() instanceof JsonReading json && json.json().contains("\"state\":\"firing\"")) {
+                    stateSentAt.putIfAbsent(frame.from().value(), System.nanoTime());
+                }
+            }
+        });
         try (LoopbackSender sender = new LoopbackSender()) {
             long[] sequences = new long[RULES];
             double[] values = new double[RULES];
@@ -98,11 +117,13 @@ public final class AlertLatencyBenchmark {
             sendRound(sender, mesh, sequences, values, 0, 5);
             firedAt.clear();
             resolvedAt.clear();
+            stateSentAt.clear();
             System.out.printf(Locale.ROOT, "warm-up crossing took %.1f ms%n", (System.nanoTime() - warmCross) / 1e6);
 
             Map<String, Long> crossedAt = new ConcurrentHashMap<>();
             Map<String, Long> clearedAt = new ConcurrentHashMap<>();
             long cpuStart = ProcessCpu.processTicks(node.pid());
+            Map<String, Long> threadsStart = ProcessCpu.byThread(node.pid());
             long start = System.nanoTime();
             int next = 1;
             for (int second = 0; second < seconds; second++) {
@@ -115,8 +136,9 @@ public final class AlertLatencyBenchmark {
                 }
                 for (int i = 0; i < RULES; i++) {
                     long due = secondStart + i * 1_000_000L;
-                    while (System.nanoTime() < due) {
-                        Thread.onSpinWait();
+                    // Parked, not spinning: on two cores a spinning sender would take one from the alerts node.
+                    for (long wait = due - System.nanoTime(); wait > 0; wait = due - System.nanoTime()) {
+                        LockSupport.parkNanos(wait);
                     }
                     String rule = code(RULES + i).value();
                     if (crossing.contains(i)) {
@@ -131,8 +153,14 @@ public final class AlertLatencyBenchmark {
             }
             long elapsed = System.nanoTime() - start;
             long cpu = ProcessCpu.processTicks(node.pid()) - cpuStart;
-            Thread.sleep(2_000);
+            Map<String, Long> threads = ProcessCpu.byThread(node.pid());
+            Thread.sleep(2_000); // the last crossings' webhooks
             long rss = ProcessCpu.residentKb(node.pid());
+            threads.entrySet().stream().map(e -> Map.entry(e.getKey(), e.getValue() - threadsStart.getOrDefault(e.getKey(), 0L)))
+                    .filter(e -> e.getValue() > 10).sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(8)
+                    .forEach(e -> System.out.printf(Locale.ROOT, "  %-32s %5.1f %% of one core%n", e.getKey(),
+                            e.getValue() * ProcessCpu.TICK_NANOS * 100.0 / elapsed));
+            report("rule state on the bus", crossedAt, stateSentAt);
             report("firing", crossedAt, firedAt);
             report("resolved", clearedAt, resolvedAt);
             System.out.printf(Locale.ROOT, "alerts node: %.1f %% of one core over %d s (%d rules, %d readings/s), RSS %d MB%n",
@@ -141,6 +169,8 @@ public final class AlertLatencyBenchmark {
             node.destroy();
             node.waitFor(5, TimeUnit.SECONDS);
             hook.stop(0);
+            handlers.shutdownNow();
+            listener.close();
         }
     }
 
@@ -160,7 +190,7 @@ public final class AlertLatencyBenchmark {
             System.out.printf(Locale.ROOT, "%s: none of %d arrived%n", what, sentAt.size());
             return;
         }
-        System.out.printf(Locale.ROOT, "%s: %d crossings, %d webhooks missing; reading -> webhook p50 %.1f ms, p99 %.1f ms,"
+        System.out.printf(Locale.ROOT, "%s: %d crossings, %d missing; from the reading p50 %.1f ms, p99 %.1f ms,"
                         + " max %.1f ms%n", what, sentAt.size(), missing, percentile(latencies, 50), percentile(latencies, 99),
                 latencies.get(latencies.size() - 1));
     }

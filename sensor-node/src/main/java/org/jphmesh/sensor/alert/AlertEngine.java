@@ -182,10 +182,17 @@ final class AlertEngine {
         return true;
     }
 
-    Map<Codifier, RuleState> snapshot() {
+    /**
+     * The states worth keeping at {@code now}: a quiet rule (ok, as every rule starts) is left out, so the kept file
+     * holds the few rules that are pending, firing, acknowledged or silenced, not all of them on every change.
+     */
+    Map<Codifier, RuleState> snapshot(long now) {
         Map<Codifier, RuleState> copy = new HashMap<>();
         for (AlertRule rule : rules) {
-            copy.put(rule.code(), states[rule.index()]);
+            RuleState state = states[rule.index()];
+            if (!state.isQuiet(now)) {
+                copy.put(rule.code(), state);
+            }
         }
         return copy;
     }

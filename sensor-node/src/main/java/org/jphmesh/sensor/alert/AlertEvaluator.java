@@ -148,7 +148,7 @@ final class AlertEvaluator implements AutoCloseable {
             }
         }
         if (out.isLedgerChanged()) {
-            ledger.save(engine.snapshot());
+            ledger.save(engine.snapshot(clock.millis()));
         }
         for (int rule = out.changed().nextSetBit(0); rule >= 0; rule = out.changed().nextSetBit(rule + 1)) {
             AlertStatus status = engine.status(rule);

@@ -19,6 +19,12 @@ record RuleState(AlertStatus.State state, long since, String message, double val
         return new RuleState(AlertStatus.State.OK, nowMillis, "", Double.NaN, HeardFrames.NEVER, false, 0, false, 0, 0);
     }
 
+    /** Whether there is nothing to keep: ok, never engaged, not acknowledged, silenced or announced, as every rule starts. */
+    boolean isQuiet(long nowMillis) {
+        return state == AlertStatus.State.OK && engagedSince == HeardFrames.NEVER && !acknowledged
+                && silencedUntil <= nowMillis && !announced;
+    }
+
     RuleState entering(AlertStatus.State next, long nowMillis, Observation seen) {
         boolean firing = next == AlertStatus.State.FIRING;
         // A new firing starts unacknowledged and unannounced; leaving firing ends the acknowledgement.

@@ -218,7 +218,7 @@ class AlertEngineTest {
         reading(35);
         evaluate();
         assertThat(transitions()).containsExactly("W1 firing");
-        Map<Codifier, RuleState> kept = engine.snapshot();
+        Map<Codifier, RuleState> kept = engine.snapshot(now);
 
         rules("{\"Codifier\":\"W1\",\"When\":\"{{G1}} > 30\"}");
         engine.restore(kept);
@@ -228,6 +228,19 @@ class AlertEngineTest {
         evaluate();
         assertThat(state()).isEqualTo(State.FIRING);
         assertThat(transitions()).containsExactly("W1 firing");
+    }
+
+    @Test
+    void only_rules_with_something_to_remember_are_kept_on_disk() {
+        rules("{\"Codifier\":\"W1\",\"When\":\"{{G1}} > 30\"}", "{\"Codifier\":\"W2\",\"When\":\"{{G1}} > 40\"}",
+                "{\"Codifier\":\"W3\",\"When\":\"{{G1}} > 50\"}");
+        reading(35);
+        evaluate();
+        engine.command(Codifier.of("W3"), new AlertCommand.Silence(Duration.ofSeconds(60)), now, new Outcome());
+
+        assertThat(engine.snapshot(now)).containsOnlyKeys(Codifier.of("W1"), Codifier.of("W3"));
+        at(61);
+        assertThat(engine.snapshot(now)).as("the silence is over").containsOnlyKeys(Codifier.of("W1"));
     }
 
     @Test
