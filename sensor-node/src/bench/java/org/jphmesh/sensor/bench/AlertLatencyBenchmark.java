@@ -87,9 +87,13 @@ public final class AlertLatencyBenchmark {
         entries.add(alerts.toString());
         entries.add(JSON.createObjectNode().put("Codifier", "zy").put("Type", "ControlProgram").toString());
         Path config = mesh.writeConfig(dir, String.join(",", entries));
-        Process node = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Djph.multicast.allowed-interfaces=lo", "-Djph.net.allowed-hosts=127.0.0.1,localhost", "-Xmx128m", "-cp", System.getProperty("java.class.path"),
-                "org.jphmesh.sensor.NodeMain", "-c", "zz", "-u", config.toString())
+        // -Dbench.jvm="..." runs the alerts node with other JVM flags (the packaged unit's, for its footprint).
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Djph.multicast.allowed-interfaces=lo", "-Djph.net.allowed-hosts=127.0.0.1,localhost"));
+        command.addAll(Arrays.asList(System.getProperty("bench.jvm", "-Xmx128m").trim().split("\\s+")));
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), "org.jphmesh.sensor.NodeMain", "-c", "zz",
+                "-u", config.toString()));
+        Process node = new ProcessBuilder(command)
                 .redirectErrorStream(true).redirectOutput(dir.resolve("node.log").toFile()).start();
         // Where the time goes: a listener on the bus notes when each rule's firing state was sent.
         Map<String, Long> stateSentAt = new ConcurrentHashMap<>();
