@@ -59,11 +59,11 @@ class AlertsOnTheBusIT {
     }
 
     @Test
-    void a_reading_across_the_threshold_fires_the_rule_on_the_bus_and_an_a_frame_acknowledges_it() {
+    void a_reading_across_the_threshold_fires_the_rule_on_the_bus_and_an_a_frame_acknowledges_it_and_every_report_says_what_it_saw() {
         String config = mesh.writeConfig(dir, String.join(",",
                 TestMesh.entry("CK", "ControlProgram", 60, 60, ""),
                 TestMesh.entry("G1", "ControlProgram", 60, 60, ""),
-                TestMesh.entry("AL", "Alerts", 30, 30, "\"Control\":\"enabled\",\"Sensor\":{\"StateFolder\":\""
+                TestMesh.entry("AL", "Alerts", 0.5, 30, "\"Control\":\"enabled\",\"Sensor\":{\"StateFolder\":\""
                         + dir.resolve("state") + "\",\"Proxy\":[{\"Codifier\":\"W1\",\"Name\":\"Too hot\","
                         + "\"When\":\"{{G1}} > 30\",\"Clear\":\"{{G1}} < 28\"}]}"))).toString();
         MeshConfig loaded = ConfigLoader.load(config);
@@ -75,7 +75,9 @@ class AlertsOnTheBusIT {
 
         await().atMost(Duration.ofSeconds(10)).until(() -> {
             g1.sendData(G1, 25.0);
-            return lastStatus(W1).map(s -> s.state() == AlertStatus.State.OK).orElse(false);
+            // The periodic report carries what the rule saw last, not only what it saw at its last change.
+            return lastStatus(W1).map(s -> s.state() == AlertStatus.State.OK && s.message().endsWith("G1 = 25"))
+                    .orElse(false);
         });
 
         g1.sendData(G1, 31.0);

@@ -44,6 +44,8 @@ final class AlertEvaluator implements AutoCloseable {
     private final LinkedBlockingQueue<Object> work = new LinkedBlockingQueue<>();
     private final AtomicIntegerArray marked;
     private final AtomicReferenceArray<AlertStatus> sent;
+    // The state behind each entry of sent: a rule whose state object is unchanged needs no new status.
+    private final RuleState[] reported;
     private final RateLimitedLog failures = new RateLimitedLog(LOG, 60_000);
     private final Thread thread;
     private volatile boolean closed;
@@ -60,8 +62,9 @@ final class AlertEvaluator implements AutoCloseable {
         int count = engine.rules().size();
         this.marked = new AtomicIntegerArray(count);
         this.sent = new AtomicReferenceArray<>(count);
+        this.reported = new RuleState[count];
         for (int i = 0; i < count; i++) {
-            sent.set(i, engine.status(i));
+            refresh(i);
         }
         this.firing = engine.firing();
         this.thread = new DefaultThreadFactory("jph-" + context.codifier() + "-alerts", true).newThread(this::run);
@@ -123,6 +126,7 @@ final class AlertEvaluator implements AutoCloseable {
                 marked.set(rule, 0);
                 if (active) {
                     engine.evaluate(rule, now, out);
+                    refresh(rule);
                 }
             } else if (item instanceof Command command) {
                 engine.command(command.rule(), command.command(), now, out);
@@ -131,6 +135,9 @@ final class AlertEvaluator implements AutoCloseable {
         if (active && now >= nextSweep) {
             nextSweep = now + SWEEP_MILLIS;
             engine.sweep(now, out);
+            for (int rule = 0; rule < reported.length; rule++) {
+                refresh(rule);
+            }
         }
         if (!out.isEmpty()) {
             finish(out);
@@ -151,14 +158,22 @@ final class AlertEvaluator implements AutoCloseable {
             ledger.save(engine.snapshot(clock.millis()));
         }
         for (int rule = out.changed().nextSetBit(0); rule >= 0; rule = out.changed().nextSetBit(rule + 1)) {
-            AlertStatus status = engine.status(rule);
-            sent.set(rule, status);
-            context.publish(reading(engine.rules().get(rule).code(), status));
+            refresh(rule);
+            context.publish(reading(engine.rules().get(rule).code(), sent.get(rule)));
         }
         int now = engine.firing();
         if (now != firing) {
             firing = now;
             context.publish(new Reading(context.codifier(), Readings.of((long) now)));
+        }
+    }
+
+    // What the periodic report sends: the latest message and value too, not only the last change's.
+    private void refresh(int rule) {
+        RuleState state = engine.state(rule);
+        if (state != reported[rule]) {
+            reported[rule] = state;
+            sent.set(rule, engine.status(rule));
         }
     }
 

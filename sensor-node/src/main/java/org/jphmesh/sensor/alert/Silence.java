@@ -40,7 +40,8 @@ final class Silence implements Condition {
         boolean fresh = silentMillis < after.toMillis();
         if (engagedSince == HeardFrames.NEVER) {
             engagedAt = HeardFrames.NEVER;
-            return fresh ? Observation.clear(silentSeconds, what + " missing: last heard " + ago(silentMillis))
+            return fresh ? Observation.clear(silentSeconds, (alive ? heard.nodeOf(watched) + " last heard "
+                    : watched + " last read ") + ago(silentMillis) + " ago")
                     : Observation.holds(silentSeconds, what + " for " + ago(silentMillis));
         }
         if (engagedAt != engagedSince) {
