@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.jphmesh.app.alerts.AlertStatus;
 import org.jphmesh.app.alerts.AlertStatus.State;
+import org.jphmesh.app.alerts.FakeAlertsNode;
 import org.jphmesh.bus.frame.Codifier;
 import org.jphmesh.bus.frame.Flag;
 import org.jphmesh.bus.frame.Frame;

@@ -1,9 +1,7 @@
-package org.jphmesh.web;
+package org.jphmesh.app.alerts;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import org.jphmesh.app.alerts.AlertCommand;
-import org.jphmesh.app.alerts.AlertStatus;
 import org.jphmesh.bus.frame.Codifier;
 import org.jphmesh.bus.frame.Flag;
 import org.jphmesh.bus.frame.Frame;
@@ -11,8 +9,9 @@ import org.jphmesh.bus.node.Node;
 import org.jphmesh.bus.testing.RecordingCallbacks;
 
 /**
- * Stands in for an alerts node (docs/rules.md): {@link #send} puts each rule's state on the bus as the rule's
- * codifier, and an {@code A} frame to a rule is answered as the protocol says, with the rule's new state at once.
+ * Stands in for an alerts node (docs/rules.md) in the tests of the programs that read alerts (the dashboard,
+ * {@code jph-control}): {@link #send} (and each timer tick) puts each rule's state on the bus as the rule's codifier,
+ * and an {@code A} frame to a rule is answered as the protocol says, with the rule's new state at once.
  */
 public final class FakeAlertsNode extends RecordingCallbacks {
 
@@ -21,6 +20,12 @@ public final class FakeAlertsNode extends RecordingCallbacks {
     public FakeAlertsNode rule(String code, AlertStatus status) {
         states.put(Codifier.of(code), status);
         return this;
+    }
+
+    @Override
+    public void onTimer(Node node) {
+        super.onTimer(node);
+        send(node);
     }
 
     /** Every rule's state, as the alerts node sends it every SensorInterval. */
