@@ -1,7 +1,7 @@
 // Shared helpers of the JPH mesh dashboard: API calls, session, live feed, formatters and the nav bar.
 // Plain ES module, no dependencies: every page imports what it needs from here.
 
-export const STATUSES = ['OK', 'STALE', 'DOWN', 'HALTED', 'UNKNOWN'];
+export const STATUSES = ['OK', 'STALE', 'DOWN', 'HALTED', 'SEEN', 'UNKNOWN'];
 
 /** An API answer that was not 2xx; `message` is the server's `error` text when it sent one. */
 export class ApiError extends Error {

@@ -47,7 +47,8 @@ function createRow(node) {
   const cells = {
     name: el('span', { class: 'node-name-text' }),
     proxies: el('span', { class: 'proxies' }),
-    type: el('td', { class: 'node-type' }),
+    type: el('span', { class: 'node-type-text' }),
+    program: el('span', { class: 'program-mark', text: 'program', title: 'A program of the mesh: halting it asks first' }),
     status: statusBadge(node.status),
     alive: el('td', { class: 'node-alive' }),
     rate: el('td', { class: 'node-rate num' }),
@@ -57,7 +58,7 @@ function createRow(node) {
   const tr = el('tr', { 'data-code': node.code },
     el('td', { class: 'node-code code' }, el('a', { href: `sensor.html?code=${encodeURIComponent(node.code)}`, text: node.code })),
     el('td', { class: 'node-name' }, cells.name, cells.proxies),
-    cells.type,
+    el('td', { class: 'node-type' }, cells.type, cells.program),
     el('td', { class: 'node-status' }, cells.status),
     cells.alive, cells.rate, cells.loss, cells.rtt,
     canCommand ? actionsCell(node) : null);
@@ -71,6 +72,13 @@ function renderRow(row, now) {
   setText(row.cells.proxies, proxies);
   row.cells.proxies.hidden = !proxies;
   setText(row.cells.type, n.type || '—');
+  row.cells.program.hidden = !n.program;
+  // State-aware commands: Start only for a halted node, Halt only for a running one.
+  const halted = n.active === false;
+  const startButton = row.tr.querySelector('button[data-command="start"]');
+  const haltButton = row.tr.querySelector('button[data-command="halt"]');
+  if (startButton) startButton.hidden = !halted;
+  if (haltButton) haltButton.hidden = halted;
   setStatusBadge(row.cells.status, n.status);
   row.tr.dataset.status = normStatus(n.status);
   setText(row.cells.alive, typeof n.aliveAt === 'number' ? formatAge(now - n.aliveAt) : 'never');
@@ -212,11 +220,28 @@ async function sendCommand(row, command, button) {
   }
 }
 
+/** The question asked before a halt or a reload, or null for commands that need none. */
+function confirmation(node, command) {
+  if (command !== 'halt' && command !== 'reload') return null;
+  const who = `${node.code}${node.name ? ` (${node.name})` : ''}`;
+  const program = node.program ? ` ${node.code} is a program of the mesh (${node.type}):` : '';
+  if (command === 'halt') {
+    return `Halt ${who}?${program} it stops its work until someone sends Start; it keeps answering pings.`;
+  }
+  return `Reload ${who}?${program} it reads its configuration again and restarts its sequence.`;
+}
+
 body.addEventListener('click', (e) => {
   const button = e.target.closest('button[data-command]');
   if (!button || button.disabled) return;
   const row = rows.get(button.closest('tr')?.dataset.code);
-  if (row) sendCommand(row, button.dataset.command, button);
+  if (!row) return;
+  const question = confirmation(row.node, button.dataset.command);
+  if (question && !window.confirm(question)) {
+    showResult('cancelled', `${button.dataset.command} ${row.node.code}: cancelled`, button.dataset.command, row.node.code);
+    return;
+  }
+  sendCommand(row, button.dataset.command, button);
 });
 
 body.addEventListener('keydown', (e) => {

@@ -24,6 +24,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.Alert;
 import org.openqa.selenium.By;
 import org.openqa.selenium.NoAlertPresentException;
 import org.openqa.selenium.OutputType;
@@ -94,7 +95,7 @@ class DashboardBrowserIT {
     }
 
     @Test
-    void an_operator_signs_in_sees_tiles_update_live_halts_a_node_and_opens_its_history() throws IOException {
+    void an_operator_signs_in_sees_tiles_update_live_halts_a_node_after_confirming_and_opens_its_history() throws IOException {
         browser.get(rig.base() + "/");
         await().atMost(WAIT).until(() -> browser.getCurrentUrl().contains("/login.html"));
         signIn("operator@example.org");
@@ -114,9 +115,17 @@ class DashboardBrowserIT {
         await().atMost(WAIT).until(() -> !browser.findElements(halt).isEmpty() && browser.findElement(halt).isDisplayed());
         screenshot("nodes");
         browser.findElement(halt).click();
-        acceptConfirmation();
+        Alert question = confirmation();
+        assertThat(question.getText()).startsWith("Halt S1");
+        question.dismiss();
+        await().atMost(WAIT).until(() -> browser.findElement(By.id("command-result")).getText().contains("cancelled"));
+        assertThat(s1.isActive()).as("a dismissed confirmation sends nothing").isTrue();
+        browser.findElement(halt).click();
+        confirmation().accept();
         await().atMost(WAIT).until(() -> !s1.isActive());
         await().atMost(WAIT).until(() -> browser.findElement(By.cssSelector("tr[data-code='S1']")).getText().contains("HALTED"));
+        By start = By.cssSelector("tr[data-code='S1'] button[data-command='start']");
+        await().atMost(WAIT).until(() -> browser.findElement(start).isDisplayed() && !browser.findElement(halt).isDisplayed());
         browser.get(rig.base() + "/");
         await().atMost(WAIT).until(() -> "HALTED".equals(attribute(tile("S1"), "data-status")));
         assertThat(text(tile("S1"), ".tile-status")).isEqualTo("HALTED");
@@ -206,12 +215,10 @@ class DashboardBrowserIT {
         browser.findElement(By.id("login-button")).click();
     }
 
-    private void acceptConfirmation() {
-        try {
-            browser.switchTo().alert().accept();
-        } catch (NoAlertPresentException e) {
-            // The page asked for no confirmation.
-        }
+    /** The page's confirmation question, once it is asked. */
+    private Alert confirmation() {
+        return await().atMost(WAIT).ignoreException(NoAlertPresentException.class).until(() -> browser.switchTo().alert(),
+                java.util.Objects::nonNull);
     }
 
     private WebElement tile(String code) {

@@ -23,6 +23,8 @@ final class MeshProjection {
 
     /** Programs on the mesh, not sensors: a tile only once they send a reading, and never STALE as a node. */
     static final Set<String> PROGRAM_TYPES = ProgramRoles.PROGRAMS;
+    /** The legacy consoles' type, which jph-control's codifier shares in spirit. */
+    private static final String TOOL_TYPE = "ControlProgram";
     /** A codifier without an entry gets the config's defaults: a minute for its reading and its keep-alive. */
     static final long UNCONFIGURED_MILLIS = 60_000;
     /** The type shown for an alert rule with no entry of its own: it is known from its Alerts entry's list. */
@@ -171,8 +173,14 @@ final class MeshProjection {
         SensorStatus status = sensor.status() == SensorStatus.STALE && !sensor.type().equals("unknown")
                 && current.entry(code).map(e -> PROGRAM_TYPES.contains(e.type())).orElse(false)
                 ? SensorStatus.OK : sensor.status();
+        // A console or jph-control comes and goes: once gone it was seen, not down.
+        boolean tool = current.entry(code).map(e -> TOOL_TYPE.equals(e.type())).orElse(true) && sensor.readingAt() == null;
+        if (status == SensorStatus.DOWN && tool) {
+            status = SensorStatus.SEEN;
+        }
         return new NodeView(code.value(), sensor.name(), sensor.type(), status, sensor.active(), sensor.aliveAt(),
                 Math.round(rate * 100) / 100.0, totals.received(), totals.lost(), totals.duplicated(), totals.reordered(),
-                totals.restarts(), rtt, pingAt, sensor.controlEnabled(), List.copyOf(proxies));
+                totals.restarts(), rtt, pingAt, sensor.controlEnabled(), List.copyOf(proxies),
+                ProgramRoles.isProgram(sensor.type()));
     }
 }

@@ -8,6 +8,11 @@ public enum SensorStatus {
     HALTED,
     /** Nothing from its node for longer than {@code KeepAliveInterval} (plus a grace for jitter). */
     DOWN,
+    /**
+     * A tool heard and gone (a {@code jph-control} that pinged, a console): it never sent a reading and is not meant
+     * to run all the time, so its silence is not a node down. Nodes page only.
+     */
+    SEEN,
     /** Its node is alive, but no reading within {@code TimeoutWarning}. */
     STALE,
     /** A reading within {@code TimeoutWarning}. */

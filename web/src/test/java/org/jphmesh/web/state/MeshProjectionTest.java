@@ -58,6 +58,19 @@ class MeshProjectionTest {
     }
 
     @Test
+    void a_tool_heard_once_is_seen_not_down_while_a_silent_node_is_down_and_programs_are_marked() {
+        Codifier tool = Codifier.of("JC");
+        tracked.track(tool).alive(START, true);
+        tracked.track(G1).alive(START, true);
+        clock.set(START + 600_000);
+
+        assertThat(projection.node(tool).status()).isEqualTo(SensorStatus.SEEN);
+        assertThat(projection.node(G1).status()).isEqualTo(SensorStatus.DOWN);
+        assertThat(projection.node(W1).program()).isTrue();
+        assertThat(projection.node(G1).program()).isFalse();
+    }
+
+    @Test
     void a_program_that_sends_readings_and_a_codifier_without_entry_are_sensors() {
         tracked.track(Q1).reading(600.0, "{\"value\":600}", START, 1);
         tracked.track(Codifier.of("X9")).reading(1.0, null, START, 1);
