@@ -63,7 +63,8 @@ export function eventItem(ev) {
   return el('li', { 'data-kind': ev.kind ?? 'unknown' },
     el('time', { datetime: at ? new Date(at).toISOString() : '', title: at ? ageOf(at) : '', text: formatTime(at) }),
     kindBadge(ev.kind),
-    el('span', { text: `${eventRoute(ev)}${ev.text ? `: ${ev.text}` : ''}` }));
+    // The text is a sentence that names who and whom; the route is only for an event without one.
+    el('span', { text: ev.text || eventRoute(ev) }));
 }
 
 function describe(key, value) {

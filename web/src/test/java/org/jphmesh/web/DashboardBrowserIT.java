@@ -126,6 +126,14 @@ class DashboardBrowserIT {
         await().atMost(WAIT).until(() -> browser.findElement(By.cssSelector("tr[data-code='S1']")).getText().contains("HALTED"));
         By start = By.cssSelector("tr[data-code='S1'] button[data-command='start']");
         await().atMost(WAIT).until(() -> browser.findElement(start).isDisplayed() && !browser.findElement(halt).isDisplayed());
+
+        browser.get(rig.base() + "/events.html?node=S1");
+        By haltEvent = By.xpath("//tbody[@id='events-body']/tr[not(@hidden)][contains(., 'sent halt to S1')]");
+        await().atMost(WAIT).until(() -> !browser.findElements(haltEvent).isEmpty());
+        String when = browser.findElement(haltEvent).findElement(By.cssSelector("time")).getText();
+        assertThat(when).as("an event says its date, not only its time").contains(String.valueOf(java.time.Year.now().getValue()));
+        assertThat(browser.findElements(By.xpath("//tbody[@id='events-body']/tr[not(@hidden)]")))
+                .allSatisfy(row -> assertThat(row.getAttribute("data-nodes")).contains("S1"));
         browser.get(rig.base() + "/");
         await().atMost(WAIT).until(() -> "HALTED".equals(attribute(tile("S1"), "data-status")));
         assertThat(text(tile("S1"), ".tile-status")).isEqualTo("HALTED");

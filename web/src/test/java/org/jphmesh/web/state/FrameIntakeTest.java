@@ -84,7 +84,7 @@ class FrameIntakeTest {
     void commands_heard_are_events_worded_for_people() {
         heard(Frame.control(1, 1, Flag.HALT, Codifier.of("CC"), G1, 0, true));
 
-        assertThat(recorder.texts()).containsExactly("CC \u2192 G1: halt");
+        assertThat(recorder.texts()).containsExactly("CC halted G1");
         assertThat(projection.view(Codifier.of("CC")).aliveAt()).isEqualTo(START);
     }
 
