@@ -32,9 +32,9 @@ function eventRow(ev) {
   const at = typeof ev.at === 'number' ? ev.at : null;
   const nodes = [ev.from, ev.to].filter((c) => c && c !== '@@');
   const tr = el('tr', { class: 'event', 'data-kind': ev.kind ?? 'unknown', 'data-nodes': nodes.join(' ') },
-    el('td', { class: 'event-time' }, el('time', { datetime: at ? new Date(at).toISOString() : '', title: at ? ageOf(at) : '', text: at ? WHEN.format(at) : '—' })),
-    el('td', {}, kindBadge(ev.kind)),
-    el('td', { class: 'wrap', text: ev.text || `${ev.from ?? '?'} → ${ev.to ?? '*'}` }));
+    el('td', { class: 'event-time', 'data-label': 'When' }, el('time', { datetime: at ? new Date(at).toISOString() : '', title: at ? ageOf(at) : '', text: at ? WHEN.format(at) : '—' })),
+    el('td', { 'data-label': 'Kind' }, kindBadge(ev.kind)),
+    el('td', { class: 'wrap', 'data-label': 'Event', text: ev.text || `${ev.from ?? '?'} → ${ev.to ?? '*'}` }));
   nodes.forEach(listNode);
   tr.hidden = !matches(tr);
   keys.set(tr, eventKey(ev));

@@ -55,12 +55,15 @@ function createRow(node) {
     loss: el('td', { class: 'node-loss num' }),
     rtt: el('td', { class: 'node-rtt num' }),
   };
+  // data-label: the column's name, shown beside each value when a phone lays rows out as cards.
+  const label = (td, text) => { td.dataset.label = text; return td; };
   const tr = el('tr', { 'data-code': node.code },
-    el('td', { class: 'node-code code' }, el('a', { href: `sensor.html?code=${encodeURIComponent(node.code)}`, text: node.code })),
-    el('td', { class: 'node-name' }, cells.name, cells.proxies),
-    el('td', { class: 'node-type' }, cells.type, cells.program),
-    el('td', { class: 'node-status' }, cells.status),
-    cells.alive, cells.rate, cells.loss, cells.rtt,
+    label(el('td', { class: 'node-code code' }, el('a', { href: `sensor.html?code=${encodeURIComponent(node.code)}`, text: node.code })), 'Node'),
+    label(el('td', { class: 'node-name' }, cells.name, cells.proxies), 'Name'),
+    label(el('td', { class: 'node-type' }, cells.type, cells.program), 'Type'),
+    label(el('td', { class: 'node-status' }, cells.status), 'Status'),
+    label(cells.alive, 'Last alive'), label(cells.rate, 'Readings/s'), label(cells.loss, 'Lost/dup/reord'),
+    label(cells.rtt, 'Ping'),
     canCommand ? actionsCell(node) : null);
   return { node: { ...node }, tr, cells, controlEnabled: !!node.controlEnabled };
 }

@@ -206,6 +206,44 @@ class DashboardBrowserIT {
     }
 
     @Test
+    void on_a_390_pixel_phone_no_page_is_wider_than_the_screen() {
+        browser.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
+        browser.get(rig.base() + "/login.html");
+        signIn("operator@example.org");
+        await().atMost(WAIT).until(() -> !browser.getCurrentUrl().contains("/login.html"));
+        java.util.Map<String, String> overflowing = new java.util.TreeMap<>();
+        for (String page : new String[] {"/", "/nodes.html", "/events.html", "/alerts.html", "/sensor.html?code=S1",
+                "/login.html"}) {
+            browser.get(rig.base() + page);
+            // Filled in (nothing busy loading, the overview's tiles there), so their width counts.
+            await().atMost(WAIT).until(() -> Boolean.TRUE.equals(script("return document.readyState === 'complete'"
+                    + " && !document.querySelector('[aria-busy=\"true\"]')"
+                    + " && (location.pathname !== '/' || document.querySelectorAll('.tile').length > 0)")));
+            Object widths = script("const d = document.documentElement; return d.scrollWidth + ' > ' + d.clientWidth"
+                    + " + (d.scrollWidth > d.clientWidth ? ' (' + [...document.querySelectorAll('body *')].filter(e =>"
+                    + " e.getBoundingClientRect().right > d.clientWidth + 1).slice(0, 3).map(e => e.tagName + '.' +"
+                    + " e.className).join(', ') + ')' : '')");
+            String text = String.valueOf(widths);
+            String[] parts = text.split(" ");
+            if (Integer.parseInt(parts[0]) > Integer.parseInt(parts[2])) {
+                overflowing.put(page, text);
+            }
+        }
+        assertThat(overflowing).as("pages wider than a 390 px screen").isEmpty();
+
+        browser.get(rig.base() + "/nodes.html");
+        By halt = By.cssSelector("tr[data-code='S1'] button[data-command='halt']");
+        await().atMost(WAIT).until(() -> !browser.findElements(halt).isEmpty());
+        Object right = script("const b = document.querySelector(\"tr[data-code='S1'] button[data-command='halt']\");"
+                + " return b.getBoundingClientRect().right <= document.documentElement.clientWidth;");
+        assertThat(right).as("a node's commands are on the phone's screen, not in a table scrolled sideways").isEqualTo(true);
+    }
+
+    private Object script(String code) {
+        return ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(code);
+    }
+
+    @Test
     void a_wrong_password_shows_the_servers_message_and_stays_on_the_sign_in_page() {
         browser.get(rig.base() + "/login.html");
         await().atMost(WAIT).until(() -> !browser.findElements(By.id("email")).isEmpty());
