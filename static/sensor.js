@@ -13,7 +13,7 @@ const MAX_LIVE_POINTS = 20000;
 const MAX_EVENTS = 50;
 const RANGES = { hour: 3600e3, day: 86400e3, week: 7 * 86400e3 };
 
-mountNav(null, { live: true });
+const sessionPromise = mountNav(null, { live: true });
 
 const code = new URLSearchParams(location.search).get('code');
 const $ = (id) => document.getElementById(id);
@@ -248,6 +248,7 @@ async function start() {
     if (!(e instanceof ApiError) || e.status === 404) return;
     sensor = { code };
   }
+  showSetPoint();
   live = liveChart(liveEl, sensor.symbol);
   history = historyChart(historyEl, sensor.symbol, () => historyRange);
   drawLive();
@@ -266,6 +267,47 @@ async function start() {
   });
   setInterval(renderAges, 1000);
 }
+
+// ---- set-point (operators, Control-enabled sensors) ----
+
+async function showSetPoint() {
+  let info = null;
+  try {
+    info = await sessionPromise;
+  } catch {
+    info = null;
+  }
+  const operator = !!info?.role && info.role !== 'viewer' && !info.anonymous;
+  $('setpoint').hidden = !(operator && sensor?.controlEnabled);
+}
+
+async function sendSetPoint(command) {
+  const input = $('setpoint-value');
+  const result = $('setpoint-result');
+  const value = input.value.trim() === '' ? NaN : Number(input.value);
+  if (!Number.isFinite(value)) {
+    result.textContent = 'Enter a number first.';
+    input.focus();
+    return;
+  }
+  const buttons = $('setpoint').querySelectorAll('button');
+  buttons.forEach((b) => { b.disabled = true; });
+  result.textContent = `${command} ${value} → ${code}…`;
+  try {
+    const answer = await api(`/api/nodes/${encodeURIComponent(code)}/commands`, { method: 'POST', body: { command, value } });
+    result.textContent = answer?.sent === false ? `${command} ${code}: not sent` : `${command} ${value} sent to ${code}`;
+  } catch (e) {
+    result.textContent = `${command} ${code}: ${e.message}`;
+  } finally {
+    buttons.forEach((b) => { b.disabled = false; });
+  }
+}
+
+$('setpoint').addEventListener('submit', (e) => {
+  e.preventDefault();
+  sendSetPoint('set');
+});
+$('setpoint').querySelector('button[data-command="step"]').addEventListener('click', () => sendSetPoint('step'));
 
 for (const b of rangeButtons) b.addEventListener('click', () => showRange(b.dataset.range));
 $('apply-range').addEventListener('click', showCustomRange);

@@ -206,6 +206,28 @@ class DashboardBrowserIT {
     }
 
     @Test
+    void an_operator_sets_a_controllable_sensors_set_point_on_its_own_page() {
+        RecordingCallbacks q5 = new RecordingCallbacks();
+        rig.node("Q5", q5);
+        browser.get(rig.base() + "/login.html");
+        signIn("operator@example.org");
+        await().atMost(WAIT).until(() -> !browser.getCurrentUrl().contains("/login.html"));
+
+        browser.get(rig.base() + "/sensor.html?code=Q5");
+        By form = By.id("setpoint");
+        await().atMost(WAIT).until(() -> browser.findElement(form).isDisplayed());
+        browser.findElement(By.id("setpoint-value")).sendKeys("23.5");
+        browser.findElement(By.cssSelector("#setpoint button[data-command='set']")).click();
+
+        await().atMost(WAIT).until(() -> q5.control.stream().anyMatch(f -> f.flag() == org.jphmesh.bus.frame.Flag.SET
+                && f.control().timeComponent() == 23.5));
+        await().atMost(WAIT).until(() -> browser.findElement(By.id("setpoint-result")).getText().contains("sent to Q5"));
+        browser.get(rig.base() + "/sensor.html?code=S1");
+        await().atMost(WAIT).until(() -> !"…".equals(browser.findElement(By.id("sensor-name")).getText()));
+        assertThat(browser.findElement(form).isDisplayed()).as("S1 takes no set-point").isFalse();
+    }
+
+    @Test
     void on_a_390_pixel_phone_no_page_is_wider_than_the_screen() {
         browser.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
         browser.get(rig.base() + "/login.html");
