@@ -43,7 +43,7 @@ final class DiagramRoutes {
         DiagramFolder.Listing listing = folder.list();
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("configured", folder.configured());
-        answer.put("diagrams", listing.diagrams().stream().map(d -> Map.of("name", d.name(), "title", d.title())).toList());
+        answer.put("diagrams", listing.diagrams().stream().map(d -> new Listed(d.name(), d.title())).toList());
         answer.put("problems", listing.problems());
         ctx.json(answer);
     }
@@ -65,6 +65,10 @@ final class DiagramRoutes {
             ctx.contentType("image/png");
         }
         ctx.result(Files.readAllBytes(file));
+    }
+
+    /** A diagram as the list shows it. */
+    record Listed(String name, String title) {
     }
 
     private Diagram diagram(Context ctx) {
