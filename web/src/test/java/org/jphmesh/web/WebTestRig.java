@@ -66,6 +66,11 @@ public final class WebTestRig implements AutoCloseable {
 
     /** {@code moreEntries}: more members of {@code Sensors}, e.g. {@link #ALERTS}. */
     public WebTestRig(Path dir, boolean anonymousRead, String cfBlocks, int sqlPort, String moreEntries) {
+        this(dir, anonymousRead, cfBlocks, sqlPort, moreEntries, "");
+    }
+
+    /** {@code webKeys}: more members of the dashboard's {@code Sensor.Web} block, e.g. {@code "Diagrams":"/tmp/d"}. */
+    public WebTestRig(Path dir, boolean anonymousRead, String cfBlocks, int sqlPort, String moreEntries, String webKeys) {
         source.setUrl(database.url());
         source.setUser("postgres");
         Migrations.migrate(source);
@@ -82,7 +87,8 @@ public final class WebTestRig implements AutoCloseable {
                 "{\"Codifier\":\"CF\",\"ShortName\":\"Dashboard\",\"Type\":\"Web\",\"KeepAliveInterval\":60,"
                         + "\"Sensor\":{\"SQL\":{\"Database\":\"" + databaseName + "\",\"User\":\"postgres\",\"Host\":\"127.0.0.1\","
                         + "\"Port\":" + sqlPort + "},"
-                        + "\"Web\":{\"Port\":0,\"AnonymousRead\":" + anonymousRead + "}" + cfBlocks + "}}",
+                        + "\"Web\":{\"Port\":0,\"AnonymousRead\":" + anonymousRead + (webKeys.isEmpty() ? "" : "," + webKeys) + "}"
+                        + cfBlocks + "}}",
                 TestMesh.entry("S1", "Simulated", 60, 3, "\"Sensor\":{\"Proxy\":[{\"Codifier\":\"S2\"}]}"),
                 "{\"Codifier\":\"S2\",\"ShortName\":\"S2 proxy\",\"Type\":\"Proxy\",\"Sensor\":{\"Codifier\":\"S1\"}}",
                 TestMesh.entry("Q5", "controlSensor", 60, 60, "\"Control\":\"enabled\",\"Sensor\":{\"Default\":20}"),

@@ -7,6 +7,7 @@ import io.javalin.validation.ValidationException;
 import java.sql.SQLException;
 import java.util.Map;
 import org.jphmesh.web.command.CommandRefusedException;
+import org.jphmesh.web.diagram.DiagramFolder;
 import org.jphmesh.web.http.auth.AccessGuard;
 import org.jphmesh.web.http.auth.Role;
 import org.jphmesh.web.http.error.ApiException;
@@ -35,6 +36,7 @@ public final class WebServer implements AutoCloseable {
         SensorRoutes sensors = new SensorRoutes(services);
         NodeRoutes nodes = new NodeRoutes(services);
         AlertRoutes alerts = new AlertRoutes(services);
+        DiagramRoutes diagrams = new DiagramRoutes(new DiagramFolder(services.settings().diagrams()));
         AuthRoutes auth = new AuthRoutes(services, guard);
         Javalin app = Javalin.create(config -> {
             config.jetty.host = services.settings().bind();
@@ -61,6 +63,7 @@ public final class WebServer implements AutoCloseable {
             sensors.register(config.routes);
             nodes.register(config.routes);
             alerts.register(config.routes);
+            diagrams.register(config.routes);
             AccessGuard.SHORT_PAGES.forEach((path, page) -> config.routes.get(path, ctx -> ctx.redirect(page)));
             config.routes.ws("/live", services.live()::configure);
             config.routes.exception(ApiException.class, (e, ctx) -> error(ctx, e.status(), e.getMessage()));

@@ -14,9 +14,10 @@ import org.jphmesh.web.http.auth.AccessPolicy;
  * are the safe ones: loopback only, sign-in required, cookies Secure whenever the request came over TLS.
  *
  * @param staticDir serve the dashboard assets from this folder instead of the jar (for editing them); null = the jar
+ * @param diagrams  the folder of plant diagrams (an image and a JSON beside it, docs/web.md); null = no diagrams
  */
 public record WebSettings(String bind, int port, boolean anonymousRead, boolean secureCookies, boolean trustProxy,
-                          Path staticDir, int sessionIdleMinutes) {
+                          Path staticDir, int sessionIdleMinutes, Path diagrams) {
 
     public static final int DEFAULT_PORT = 7070;
     public static final int DEFAULT_SESSION_IDLE_MINUTES = 480;
@@ -34,6 +35,9 @@ public record WebSettings(String bind, int port, boolean anonymousRead, boolean 
         if (sessionIdleMinutes < 1) {
             throw new ConfigException("SessionIdleMinutes must be >= 1, not " + sessionIdleMinutes);
         }
+        if (diagrams != null && !Files.isDirectory(diagrams)) {
+            throw new ConfigException("Diagrams " + diagrams.toAbsolutePath() + " is not a folder");
+        }
     }
 
     /** What the access guard needs of these settings. */
@@ -42,7 +46,7 @@ public record WebSettings(String bind, int port, boolean anonymousRead, boolean 
     }
 
     public static WebSettings defaults() {
-        return new WebSettings("127.0.0.1", DEFAULT_PORT, false, false, false, null, DEFAULT_SESSION_IDLE_MINUTES);
+        return new WebSettings("127.0.0.1", DEFAULT_PORT, false, false, false, null, DEFAULT_SESSION_IDLE_MINUTES, null);
     }
 
     /**
@@ -64,8 +68,10 @@ public record WebSettings(String bind, int port, boolean anonymousRead, boolean 
         boolean trustProxy = web.bool("TrustProxy", false);
         Path staticDir = web.optionalText("StaticDir").map(ConfigSource::expandHome).orElse(null);
         int sessionIdleMinutes = web.integer("SessionIdleMinutes", DEFAULT_SESSION_IDLE_MINUTES);
+        Path diagrams = web.optionalText("Diagrams").map(ConfigSource::expandHome).orElse(null);
         try {
-            return new WebSettings(bind, port, anonymousRead, secureCookies, trustProxy, staticDir, sessionIdleMinutes);
+            return new WebSettings(bind, port, anonymousRead, secureCookies, trustProxy, staticDir, sessionIdleMinutes,
+                    diagrams);
         } catch (ConfigException e) {
             // The record's own checks name the key alone; here it gets the entry's path in front.
             throw new ConfigException(label + "." + e.getMessage());
@@ -73,18 +79,18 @@ public record WebSettings(String bind, int port, boolean anonymousRead, boolean 
     }
 
     public WebSettings withPort(int other) {
-        return new WebSettings(bind, other, anonymousRead, secureCookies, trustProxy, staticDir, sessionIdleMinutes);
+        return new WebSettings(bind, other, anonymousRead, secureCookies, trustProxy, staticDir, sessionIdleMinutes, diagrams);
     }
 
     public WebSettings withBind(String other) {
-        return new WebSettings(other, port, anonymousRead, secureCookies, trustProxy, staticDir, sessionIdleMinutes);
+        return new WebSettings(other, port, anonymousRead, secureCookies, trustProxy, staticDir, sessionIdleMinutes, diagrams);
     }
 
     public WebSettings withAnonymousRead(boolean allowed) {
-        return new WebSettings(bind, port, allowed, secureCookies, trustProxy, staticDir, sessionIdleMinutes);
+        return new WebSettings(bind, port, allowed, secureCookies, trustProxy, staticDir, sessionIdleMinutes, diagrams);
     }
 
     public WebSettings withStaticDir(Path dir) {
-        return new WebSettings(bind, port, anonymousRead, secureCookies, trustProxy, dir, sessionIdleMinutes);
+        return new WebSettings(bind, port, anonymousRead, secureCookies, trustProxy, dir, sessionIdleMinutes, diagrams);
     }
 }

@@ -44,9 +44,9 @@ class WebSettingsTest {
         Files.writeString(dir.resolve("index.html"), "<!doctype html>");
 
         WebSettings settings = settings("{\"Bind\":\"0.0.0.0\",\"Port\":8080,\"AnonymousRead\":true,\"SecureCookies\":true,"
-                + "\"TrustProxy\":true,\"StaticDir\":\"" + dir + "\",\"SessionIdleMinutes\":30}");
+                + "\"TrustProxy\":true,\"StaticDir\":\"" + dir + "\",\"SessionIdleMinutes\":30,\"Diagrams\":\"" + dir + "\"}");
 
-        assertThat(settings).isEqualTo(new WebSettings("0.0.0.0", 8080, true, true, true, dir, 30));
+        assertThat(settings).isEqualTo(new WebSettings("0.0.0.0", 8080, true, true, true, dir, 30, dir));
     }
 
     @Test
@@ -75,12 +75,26 @@ class WebSettingsTest {
             "TrustProxy         | \"maybe\"       | must be true or false",
             "StaticDir          | \"/nonexistent\" | has no index.html",
             "StaticDir          | {}            | must be text",
+            "Diagrams           | \"/nonexistent\" | /nonexistent is not a folder",
+            "Diagrams           | [\"a\"]         | must be text",
     })
     void a_bad_value_is_refused_with_the_key_named_and_never_becomes_the_default(String key, String json, String problem) {
         assertThatThrownBy(() -> settings("{\"" + key + "\":" + json + "}"))
                 .isInstanceOf(ConfigException.class)
                 .hasMessageStartingWith("Sensors (CF).Sensor.Web." + key + " ")
                 .hasMessageContaining(problem);
+    }
+
+    @Test
+    void a_diagrams_folder_starting_with_a_tilde_is_in_the_home_folder() throws Exception {
+        Path folder = Files.createDirectory(dir.resolve("diagrams"));
+        String home = System.getProperty("user.home");
+        System.setProperty("user.home", dir.toString());
+        try {
+            assertThat(settings("{\"Diagrams\":\"~/diagrams\"}").diagrams()).isEqualTo(folder);
+        } finally {
+            System.setProperty("user.home", home);
+        }
     }
 
     @Test

@@ -28,7 +28,8 @@ public final class AccessGuard {
     private static final Set<String> PUBLIC = Set.of("/health", "/login.html", "/login.js", "/app.css", "/favicon.svg",
             "/api/login", "/api/session");
     /** Pages also reached by a short path, e.g. {@code /alerts}; the server redirects each to its page. */
-    public static final Map<String, String> SHORT_PAGES = Map.of("/alerts", "/alerts.html");
+    public static final Map<String, String> SHORT_PAGES = Map.of("/alerts", "/alerts.html",
+            "/diagram", "/diagram.html");
     private static final Set<String> LOOPBACK = Set.of("127.0.0.1", "localhost", "::1", "[::1]");
     private static final Set<HandlerType> SAFE = Set.of(HandlerType.GET, HandlerType.HEAD, HandlerType.OPTIONS);
     private static final String CSP = "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self';"
