@@ -35,6 +35,7 @@ public final class WebServer implements AutoCloseable {
         SensorRoutes sensors = new SensorRoutes(services);
         NodeRoutes nodes = new NodeRoutes(services);
         AlertRoutes alerts = new AlertRoutes(services);
+        GraphRoutes graphs = new GraphRoutes(services);
         AuthRoutes auth = new AuthRoutes(services, guard);
         Javalin app = Javalin.create(config -> {
             config.jetty.host = services.settings().bind();
@@ -61,6 +62,7 @@ public final class WebServer implements AutoCloseable {
             sensors.register(config.routes);
             nodes.register(config.routes);
             alerts.register(config.routes);
+            graphs.register(config.routes);
             AccessGuard.SHORT_PAGES.forEach((path, page) -> config.routes.get(path, ctx -> ctx.redirect(page)));
             config.routes.ws("/live", services.live()::configure);
             config.routes.exception(ApiException.class, (e, ctx) -> error(ctx, e.status(), e.getMessage()));
