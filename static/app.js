@@ -317,6 +317,7 @@ const NAV_LINKS = [
   ['nodes', 'nodes.html', 'Nodes'],
   ['events', 'events.html', 'Events'],
   ['alerts', 'alerts.html', 'Alerts'],
+  ['graphs', 'graphs.html', 'Graphs'],
 ];
 
 /** The number of firing alert rules on the nav bar's Alerts link (from /live and /api/alerts); hidden at 0. */
