@@ -2,7 +2,7 @@
 // two units per chart, more units stack further charts), saving by name, and links that open a view:
 // graphs.html?graph=<name> (the owner's saved graph) or graphs.html?codes=T1,T2&range=6h (anyone who may read).
 
-import { mountNav, api, clock, el, formatTime, showPageError, ApiError } from './app.js';
+import { mountNav, connectLive, api, clock, el, formatTime, showPageError, ApiError } from './app.js';
 import { fetchHistory, overlayChart } from './charts.js';
 
 const MAX_CODES = 8;
@@ -10,7 +10,9 @@ const UNITS_PER_CHART = 2;
 const RANGE_FORM = /^(\d{1,6})([mhd])$/;
 const UNIT_MS = { m: 60e3, h: 3600e3, d: 86400e3 };
 
-mountNav('graphs');
+mountNav('graphs', { live: true });
+// Only for the nav bar's firing count, which every page keeps live; the charts show history, not the live feed.
+connectLive({});
 
 const $ = (id) => document.getElementById(id);
 const picker = $('code-picker');

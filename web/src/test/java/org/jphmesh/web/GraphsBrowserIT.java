@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.io.File;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.time.Duration;
@@ -16,6 +18,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -46,9 +50,11 @@ class GraphsBrowserIT {
         rig = new WebTestRig(dir, false, "", 5432, String.join(",", entry("T1", "C"), entry("T2", "C"), entry("H1", "%"),
                 entry("P1", "W")));
         try (Connection connection = rig.database.connect(); Statement sql = connection.createStatement()) {
-            for (String code : List.of("T1", "T2", "H1", "P1")) {
-                sql.execute("INSERT INTO reading (codifier, ts, seq, kind, value) SELECT '" + code + "',"
-                        + " now() - make_interval(secs => g * 60), g, 'f', 20 + g % 7 FROM generate_series(1, 50) AS g");
+            List<String> codes = List.of("T1", "T2", "H1", "P1");
+            for (int i = 0; i < codes.size(); i++) {
+                sql.execute("INSERT INTO reading (codifier, ts, seq, kind, value) SELECT '" + codes.get(i) + "',"
+                        + " now() - make_interval(secs => g * 60), g, 'f', " + (20 + 15 * i) + " + 4 * sin(g / " + (3 + i)
+                        + ".0) FROM generate_series(1, 50) AS g");
             }
         }
         ChromeOptions options = new ChromeOptions();
@@ -72,7 +78,7 @@ class GraphsBrowserIT {
     }
 
     @Test
-    void a_graph_of_three_codifiers_in_two_units_round_trips_through_save_list_link_and_delete() {
+    void a_graph_of_three_codifiers_in_two_units_round_trips_through_save_list_link_and_delete() throws IOException {
         browser.get(rig.base() + "/graphs.html");
         await().atMost(WAIT).until(() -> browser.getCurrentUrl().contains("/login.html"));
         signIn("viewer@example.org");
@@ -108,6 +114,7 @@ class GraphsBrowserIT {
         // A view anyone who may read can open without saving; a third unit goes to a second chart.
         browser.get(rig.base() + "/graphs.html?codes=T1,H1,P1&range=1h");
         awaitCharts("C,%:T1,H1", "W:P1");
+        screenshot("graphs");
         assertThat(browser.findElement(By.id("share-link")).getAttribute("href")).endsWith("/graphs.html?codes=T1,H1,P1&range=1h");
 
         browser.get(rig.base() + "/graphs.html");
@@ -146,6 +153,13 @@ class GraphsBrowserIT {
         }
         return shown + "status '" + browser.findElement(By.id("graph-status")).getText() + "', error '"
                 + browser.findElement(By.id("page-error")).getText() + "'";
+    }
+
+    private void screenshot(String name) throws IOException {
+        Path folder = Path.of(System.getProperty("jph.screenshots", "target/screenshots"));
+        Files.createDirectories(folder);
+        File shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
+        Files.copy(shot.toPath(), folder.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
     }
 
     private void signIn(String email) {
