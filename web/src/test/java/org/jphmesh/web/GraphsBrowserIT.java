@@ -18,6 +18,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
@@ -115,6 +117,11 @@ class GraphsBrowserIT {
         browser.get(rig.base() + "/graphs.html?codes=T1,H1,P1&range=1h");
         awaitCharts("C,%:T1,H1", "W:P1");
         screenshot("graphs");
+        browser.manage().window().setSize(new Dimension(390, 844));
+        await().atMost(WAIT).alias("no horizontal overflow at 390 px").until(() -> (Boolean) ((JavascriptExecutor) browser)
+                .executeScript("return document.documentElement.scrollWidth <= document.documentElement.clientWidth"));
+        screenshot("graphs-phone");
+        browser.manage().window().setSize(new Dimension(1280, 900));
         assertThat(browser.findElement(By.id("share-link")).getAttribute("href")).endsWith("/graphs.html?codes=T1,H1,P1&range=1h");
 
         browser.get(rig.base() + "/graphs.html");
