@@ -318,6 +318,7 @@ const NAV_LINKS = [
   ['events', 'events.html', 'Events'],
   ['alerts', 'alerts.html', 'Alerts'],
   ['diagrams', 'diagram.html', 'Diagrams'],
+  ['graphs', 'graphs.html', 'Graphs'],
 ];
 
 /** The number of firing alert rules on the nav bar's Alerts link (from /live and /api/alerts); hidden at 0. */

@@ -1,7 +1,7 @@
 // uPlot wrappers of the sensor page: a live line and a history mean with a min/max band.
 // uPlot is vendored (vendor/uplot) and loaded as a classic script, so it is the global `uPlot`.
 
-import { formatNumber } from './app.js';
+import { api, formatNumber } from './app.js';
 
 function cssVar(name, fallback) {
   return getComputedStyle(document.documentElement).getPropertyValue(name).trim() || fallback;
@@ -78,6 +78,44 @@ export function historyChart(container, symbol, range) {
     axes: axes(symbol),
   };
   const chart = new uPlot(opts, [[], [], [], []], container);
+  follow(container, chart);
+  return chart;
+}
+
+/** One codifier's history from `from` to `to` (epoch ms), as the history API answers it; the sensor and graphs pages share it. */
+export function fetchHistory(code, from, to, step) {
+  const query = `from=${Math.floor(from)}&to=${Math.ceil(to)}${step ? `&step=${encodeURIComponent(step)}` : ''}`;
+  return api(`/api/sensors/${encodeURIComponent(code)}/history?${query}`);
+}
+
+const PALETTE = ['#1d5fd6', '#d6451d', '#2a9d4b', '#9b3fc7', '#c79a1d', '#1da5b8', '#c71d6f', '#5a6576'];
+
+/**
+ * Several codifiers overlaid, one y axis per unit: `units` (one or two) get the left and the right axis, and each of
+ * `series` ({label, unit, symbol}) is drawn on its unit's scale. `range()` gives [from, to] in seconds for the x axis.
+ */
+export function overlayChart(container, units, series, range) {
+  const stroke = cssVar('--muted', '#5a6576');
+  const grid = { stroke: cssVar('--border', '#dce2ea'), width: 1 };
+  const scales = { x: { time: true, range: (u, min, max) => range() ?? [min, max] } };
+  const yAxes = units.map((unit, i) => {
+    scales[`u${i}`] = {};
+    return {
+      scale: `u${i}`, side: i === 0 ? 3 : 1, stroke, grid: { ...grid, show: i === 0 }, ticks: grid, size: 60,
+      label: unit || '(no unit)', values: (u, vals) => vals.map(formatNumber),
+    };
+  });
+  const opts = {
+    width: Math.max(200, container.clientWidth),
+    height: chartHeight(),
+    scales,
+    series: [{}, ...series.map((s, i) => ({
+      label: s.label, scale: `u${Math.max(0, units.indexOf(s.unit))}`, stroke: PALETTE[i % PALETTE.length], width: 2,
+      points: { show: false }, spanGaps: true, value: legendValue(s.symbol),
+    }))],
+    axes: [{ stroke, grid, ticks: grid }, ...yAxes],
+  };
+  const chart = new uPlot(opts, [[], ...series.map(() => [])], container);
   follow(container, chart);
   return chart;
 }

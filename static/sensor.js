@@ -5,7 +5,7 @@ import {
   mountNav, connectLive, api, clock, ageOf, formatReading, formatTime, formatNumber, formatMs,
   setStatusBadge, showPageError, el, ApiError,
 } from './app.js';
-import { liveChart, historyChart } from './charts.js';
+import { liveChart, historyChart, fetchHistory } from './charts.js';
 import { renderLoss, eventItem } from './figures.js';
 
 const LIVE_SEED_MS = 10 * 60 * 1000;
@@ -170,7 +170,7 @@ async function loadHistory(from, to) {
   historyEl.setAttribute('aria-busy', 'true');
   setHistoryStatus('Loading…');
   try {
-    const h = await api(`/api/sensors/${encodeURIComponent(code)}/history?from=${Math.floor(from)}&to=${Math.ceil(to)}`);
+    const h = await fetchHistory(code, from, to);
     if (seq !== historySeq) return;
     const t = Array.isArray(h?.t) ? h.t : [];
     const col = (name) => t.map((_, i) => (Array.isArray(h[name]) && typeof h[name][i] === 'number' ? h[name][i] : null));

@@ -34,6 +34,7 @@ import org.jphmesh.bus.node.NodeOptions;
 import org.jphmesh.bus.node.PingReply;
 import org.jphmesh.web.command.AlertCommands;
 import org.jphmesh.web.command.CommandService;
+import org.jphmesh.web.graphs.SavedGraphStore;
 import org.jphmesh.web.health.DatabasePing;
 import org.jphmesh.web.health.DependencyHealth;
 import org.jphmesh.web.health.HealthProbe;
@@ -149,7 +150,7 @@ public final class WebApp implements AutoCloseable {
             started.add(health);
             AlertHistory alertHistory = database == null ? null : new AlertHistory(database);
             WebServices services = new WebServices(web, node, view, commands, new AlertCommands(node, view), history,
-                    alertHistory, users, sessions,
+                    alertHistory, database == null ? null : new SavedGraphStore(database), users, sessions,
                     new LoginLimiter(Clock.systemUTC(), 5, Duration.ofMinutes(5)), live, metrics, health);
             this.server = WebServer.start(services);
         } catch (RuntimeException e) {

@@ -37,6 +37,7 @@ public final class WebServer implements AutoCloseable {
         NodeRoutes nodes = new NodeRoutes(services);
         AlertRoutes alerts = new AlertRoutes(services);
         DiagramRoutes diagrams = new DiagramRoutes(new DiagramFolder(services.settings().diagrams()));
+        GraphRoutes graphs = new GraphRoutes(services);
         AuthRoutes auth = new AuthRoutes(services, guard);
         Javalin app = Javalin.create(config -> {
             config.jetty.host = services.settings().bind();
@@ -64,6 +65,7 @@ public final class WebServer implements AutoCloseable {
             nodes.register(config.routes);
             alerts.register(config.routes);
             diagrams.register(config.routes);
+            graphs.register(config.routes);
             AccessGuard.SHORT_PAGES.forEach((path, page) -> config.routes.get(path, ctx -> ctx.redirect(page)));
             config.routes.ws("/live", services.live()::configure);
             config.routes.exception(ApiException.class, (e, ctx) -> error(ctx, e.status(), e.getMessage()));
