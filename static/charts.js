@@ -38,6 +38,38 @@ function follow(container, chart) {
   return observer;
 }
 
+/** How much longer than its interval a sensor may stay silent before its line breaks: a missed reading or two. */
+export const GAP_FACTOR = 2.2;
+
+/**
+ * `data` ([t in seconds, ...columns]) with a null row inside every silence longer than `gapSeconds`, so uPlot breaks
+ * the line there instead of drawing a halt or an outage as a straight line. Also returns how many gaps it found.
+ */
+export function withGaps(data, gapSeconds) {
+  const [t, ...columns] = data;
+  if (!(gapSeconds > 0) || t.length < 2) return { data, gaps: 0 };
+  const out = [[], ...columns.map(() => [])];
+  let gaps = 0;
+  for (let i = 0; i < t.length; i++) {
+    if (i > 0 && t[i] - t[i - 1] > gapSeconds) {
+      out[0].push((t[i - 1] + t[i]) / 2);
+      columns.forEach((_, k) => out[k + 1].push(null));
+      gaps += 1;
+    }
+    out[0].push(t[i]);
+    columns.forEach((column, k) => out[k + 1].push(column[i]));
+  }
+  return { data: out, gaps };
+}
+
+/** The history API's `step` in seconds (`6s`, `10min`, `hour`), or 0 for raw readings. */
+export function stepSeconds(step) {
+  if (step === 'hour') return 3600;
+  if (step === '10min') return 600;
+  const m = /^(\d+(?:\.\d+)?)s$/.exec(step ?? '');
+  return m ? Number(m[1]) : 0;
+}
+
 /** Live chart: seconds on x (uPlot's time unit), one value series. */
 export function liveChart(container, symbol) {
   const accent = cssVar('--accent', '#1d5fd6');
@@ -70,9 +102,9 @@ export function historyChart(container, symbol, range) {
     scales: { x: { time: true, range: (u, min, max) => range() ?? [min, max] } },
     series: [
       {},
-      { label: 'mean', stroke: accent, width: 2, points: { show: false }, value: legendValue(symbol) },
-      { label: 'min', stroke: muted, width: 1, dash: [4, 4], points: { show: false }, value: legendValue(symbol) },
-      { label: 'max', stroke: muted, width: 1, dash: [4, 4], points: { show: false }, value: legendValue(symbol) },
+      { label: 'mean', stroke: accent, width: 2, points: { show: false }, spanGaps: false, value: legendValue(symbol) },
+      { label: 'min', stroke: muted, width: 1, dash: [4, 4], points: { show: false }, spanGaps: false, value: legendValue(symbol) },
+      { label: 'max', stroke: muted, width: 1, dash: [4, 4], points: { show: false }, spanGaps: false, value: legendValue(symbol) },
     ],
     bands: [{ series: [3, 2], fill: cssVar('--band', 'rgba(29, 95, 214, 0.16)') }],
     axes: axes(symbol),

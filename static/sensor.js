@@ -5,7 +5,7 @@ import {
   mountNav, connectLive, api, clock, ageOf, formatReading, formatTime, formatNumber, formatMs,
   setStatusBadge, showPageError, el, ApiError,
 } from './app.js';
-import { liveChart, historyChart, fetchHistory } from './charts.js';
+import { liveChart, historyChart, withGaps, stepSeconds, GAP_FACTOR, fetchHistory } from './charts.js';
 import { renderLoss, eventItem } from './figures.js';
 
 const LIVE_SEED_MS = 10 * 60 * 1000;
@@ -90,11 +90,19 @@ async function loadDetails() {
 
 // ---- live chart ----
 
+/** Silence longer than this breaks a chart's line: about two of the sensor's intervals, or two buckets of a coarser step. */
+function gapSeconds(bucketSeconds) {
+  const interval = typeof sensor?.intervalMs === 'number' ? sensor.intervalMs / 1000 : 0;
+  return interval > 0 ? GAP_FACTOR * Math.max(interval, bucketSeconds) : 0;
+}
+
 function drawLive() {
   liveFrame = 0;
   if (!live) return;
-  live.setData([points.t.map((t) => t / 1000), points.v]);
+  const drawn = withGaps([points.t.map((t) => t / 1000), points.v], gapSeconds(0));
+  live.setData(drawn.data);
   liveEl.dataset.points = String(points.t.length);
+  liveEl.dataset.gaps = String(drawn.gaps);
   $('live-status').textContent = points.t.length ? `${points.t.length} readings` : 'waiting for readings…';
 }
 
@@ -175,8 +183,10 @@ async function loadHistory(from, to) {
     const t = Array.isArray(h?.t) ? h.t : [];
     const col = (name) => t.map((_, i) => (Array.isArray(h[name]) && typeof h[name][i] === 'number' ? h[name][i] : null));
     historyRange = [(typeof h.from === 'number' ? h.from : from) / 1000, (typeof h.to === 'number' ? h.to : to) / 1000];
-    history.setData([t.map((x) => x / 1000), col('mean'), col('min'), col('max')]);
+    const drawn = withGaps([t.map((x) => x / 1000), col('mean'), col('min'), col('max')], gapSeconds(stepSeconds(h.step)));
+    history.setData(drawn.data);
     historyEl.dataset.points = String(t.length);
+    historyEl.dataset.gaps = String(drawn.gaps);
     historyEmpty.hidden = t.length > 0;
     setHistoryStatus(`${formatTime(from)} – ${formatTime(to)}: ${t.length} point${t.length === 1 ? '' : 's'}${h.step ? `, step ${h.step}` : ''}`);
   } catch (e) {

@@ -228,6 +228,27 @@ class DashboardBrowserIT {
     }
 
     @Test
+    void ten_minutes_without_readings_show_as_a_gap_in_the_history_chart_not_as_a_line() throws Exception {
+        // S1 reads every 60 s and its history has a reading every 30 s: take 10 minutes of it away, as a halt would.
+        try (Connection connection = rig.database.connect(); Statement sql = connection.createStatement()) {
+            sql.execute("DELETE FROM reading WHERE codifier = 'S1' AND ts BETWEEN now() - interval '30 minutes'"
+                    + " AND now() - interval '20 minutes'");
+        }
+        browser.get(rig.base() + "/login.html");
+        signIn("operator@example.org");
+        await().atMost(WAIT).until(() -> !browser.getCurrentUrl().contains("/login.html"));
+
+        browser.get(rig.base() + "/sensor.html?code=S1");
+        By hour = By.cssSelector("button[data-range='hour']");
+        await().atMost(WAIT).until(() -> !browser.findElements(hour).isEmpty());
+        browser.findElement(hour).click();
+        await().atMost(WAIT).until(() -> attribute(browser.findElement(By.id("history-chart")), "data-gaps") != null
+                && Integer.parseInt(attribute(browser.findElement(By.id("history-chart")), "data-points")) > 0);
+        assertThat(attribute(browser.findElement(By.id("history-chart")), "data-gaps"))
+                .as("one break, where the readings are missing; none between readings 30 s apart").isEqualTo("1");
+    }
+
+    @Test
     void on_a_390_pixel_phone_no_page_is_wider_than_the_screen() {
         browser.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
         browser.get(rig.base() + "/login.html");

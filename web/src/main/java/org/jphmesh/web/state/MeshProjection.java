@@ -92,6 +92,8 @@ final class MeshProjection {
         SensorConfig timing = rule != null ? nodeEntry : entry;
         long timeoutMs = timing == null ? UNCONFIGURED_MILLIS : timing.timeout().toMillis();
         long keepAliveMs = nodeEntry == null ? UNCONFIGURED_MILLIS : nodeEntry.keepAlive().toMillis();
+        // A proxy reads when its node does; charts break their line after about two intervals of silence.
+        Long intervalMs = nodeEntry == null ? null : nodeEntry.interval().toMillis();
         Tracked state = tracked.get(code);
         Tracked nodeState = tracked.get(node);
         Double value = null;
@@ -123,7 +125,7 @@ final class MeshProjection {
                 entry != null ? entry.type() : rule != null ? RULE_TYPE : "unknown",
                 node.value(),
                 entry != null && entry.controlEnabled() || nodeEntry != null && nodeEntry.controlEnabled() && node.equals(code),
-                value, text, readingAt, sequence, aliveAt, active, status, timeoutMs, keepAliveMs);
+                value, text, readingAt, sequence, aliveAt, active, status, timeoutMs, keepAliveMs, intervalMs);
     }
 
     /** Every node: configured entries that are not proxies or programs without readings, and any codifier heard. */

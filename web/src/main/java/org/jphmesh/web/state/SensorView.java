@@ -7,5 +7,6 @@ package org.jphmesh.web.state;
  */
 public record SensorView(String code, String name, String longName, String symbol, String type, String node,
                          boolean controlEnabled, Double value, String text, Long readingAt, Long sequence,
-                         Long aliveAt, Boolean active, SensorStatus status, long timeoutMs, long keepAliveMs) {
+                         Long aliveAt, Boolean active, SensorStatus status, long timeoutMs, long keepAliveMs,
+                         Long intervalMs) {
 }

@@ -11,7 +11,7 @@ class MqttPayloadsTest {
 
     private static SensorView reading(Double value, String text) {
         return new SensorView("T1", "T1", "T1 long", "C", "TempLinux", "T1", false, value, text, 1_000L, 7L, 1_000L, true,
-                SensorStatus.OK, 60_000, 60_000);
+                SensorStatus.OK, 60_000, 60_000, 60_000L);
     }
 
     @Test
@@ -36,7 +36,7 @@ class MqttPayloadsTest {
     @Test
     void a_sensor_without_a_reading_has_no_state() {
         SensorView never = new SensorView("T1", "T1", "T1", "", "unknown", "T1", false, null, null, null, null, null, null,
-                SensorStatus.UNKNOWN, 60_000, 60_000);
+                SensorStatus.UNKNOWN, 60_000, 60_000, null);
 
         assertThat(MqttPayloads.state(never, DataType.FLOAT)).isEmpty();
         assertThat(MqttPayloads.availability(SensorStatus.UNKNOWN)).isEqualTo("offline");
