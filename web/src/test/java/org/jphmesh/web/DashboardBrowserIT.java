@@ -31,9 +31,6 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 
 /**
  * The dashboard in a real browser: Debian's Chromium, headless, driven by chromedriver (./jph test installs
@@ -42,8 +39,6 @@ import org.openqa.selenium.chrome.ChromeOptions;
  */
 class DashboardBrowserIT {
 
-    private static final File CHROMIUM = new File(System.getProperty("jph.chromium", "/usr/bin/chromium"));
-    private static final File CHROMEDRIVER = new File(System.getProperty("jph.chromedriver", "/usr/bin/chromedriver"));
     private static final Duration WAIT = Duration.ofSeconds(15);
 
     @TempDir
@@ -56,8 +51,6 @@ class DashboardBrowserIT {
 
     @BeforeEach
     void setUp() throws Exception {
-        assertThat(CHROMIUM).as("Chromium is needed for the browser tests: apt-get install chromium (./jph test does)").exists();
-        assertThat(CHROMEDRIVER).as("chromedriver is needed: apt-get install chromium-driver (./jph test does)").exists();
         rig = new WebTestRig(dir, false, "", 5432, WebTestRig.ALERTS);
         s1 = rig.node("S1", new RecordingCallbacks());
         AtomicInteger step = new AtomicInteger();
@@ -71,14 +64,7 @@ class DashboardBrowserIT {
             sql.execute("INSERT INTO reading (codifier, ts, seq, kind, value) SELECT 'S1', now() - make_interval(secs => g * 30),"
                     + " g, 'f', 20 + 3 * sin(g / 10.0) FROM generate_series(1, 110) AS g");
         }
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM);
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-                "--disable-quic", "--window-size=1280,900", "--user-data-dir=" + Files.createDirectories(dir.resolve("chromium")));
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER).usingAnyFreePort().build();
-        browser = new ChromeDriver(service, options);
-        browser.manage().timeouts().implicitlyWait(Duration.ZERO);
+        browser = HeadlessChromium.start(dir.resolve("chromium"));
     }
 
     @AfterEach

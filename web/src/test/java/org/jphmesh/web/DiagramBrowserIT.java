@@ -23,9 +23,6 @@ import org.openqa.selenium.Rectangle;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 
 /**
  * The Diagram page in a real browser (Debian's Chromium, headless): live values over a picture, moving as readings
@@ -33,8 +30,6 @@ import org.openqa.selenium.chrome.ChromeOptions;
  */
 class DiagramBrowserIT {
 
-    private static final File CHROMIUM = new File(System.getProperty("jph.chromium", "/usr/bin/chromium"));
-    private static final File CHROMEDRIVER = new File(System.getProperty("jph.chromedriver", "/usr/bin/chromedriver"));
     private static final Duration WAIT = Duration.ofSeconds(15);
     private static final By S1 = By.cssSelector(".diagram-item[data-code='S1']");
 
@@ -46,8 +41,6 @@ class DiagramBrowserIT {
 
     @BeforeEach
     void setUp() throws Exception {
-        assertThat(CHROMIUM).as("Chromium is needed for the browser tests: apt-get install chromium (./jph test does)").exists();
-        assertThat(CHROMEDRIVER).as("chromedriver is needed: apt-get install chromium-driver (./jph test does)").exists();
         Path diagrams = Files.createDirectory(dir.resolve("diagrams"));
         Files.writeString(diagrams.resolve("loop.svg"), "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"800\" height=\"400\">"
                 + "<rect width=\"800\" height=\"400\" fill=\"#dde8f0\"/><circle cx=\"200\" cy=\"100\" r=\"40\" fill=\"#89a\"/></svg>");
@@ -55,14 +48,7 @@ class DiagramBrowserIT {
                 + "{\"code\": \"S1\", \"x\": 200, \"y\": 100, \"label\": \"Pump in\"}, {\"code\": \"Q5\", \"x\": 600, \"y\": 300}]}");
         Files.writeString(diagrams.resolve("typo.json"), "{\"image\": \"loop.svg\", \"items\": [{\"code\": \"S1\", \"x\": \"left\", \"y\": 1}]}");
         rig = new WebTestRig(dir, false, "", 5432, "", "\"Diagrams\":\"" + diagrams + "\"");
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM);
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-                "--disable-quic", "--window-size=1280,900", "--user-data-dir=" + Files.createDirectories(dir.resolve("chromium")));
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER).usingAnyFreePort().build();
-        browser = new ChromeDriver(service, options);
-        browser.manage().timeouts().implicitlyWait(Duration.ZERO);
+        browser = HeadlessChromium.start(dir.resolve("chromium"));
     }
 
     @AfterEach

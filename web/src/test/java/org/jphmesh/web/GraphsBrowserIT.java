@@ -24,9 +24,6 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 
 /**
  * The Graphs page in Debian's Chromium: a viewer overlays three codifiers of two units, saves the graph, finds it
@@ -34,8 +31,6 @@ import org.openqa.selenium.chrome.ChromeOptions;
  */
 class GraphsBrowserIT {
 
-    private static final File CHROMIUM = new File(System.getProperty("jph.chromium", "/usr/bin/chromium"));
-    private static final File CHROMEDRIVER = new File(System.getProperty("jph.chromedriver", "/usr/bin/chromedriver"));
     private static final Duration WAIT = Duration.ofSeconds(15);
     private static final By CHARTS = By.cssSelector("#graph-charts .chart");
 
@@ -47,8 +42,6 @@ class GraphsBrowserIT {
 
     @BeforeEach
     void setUp() throws Exception {
-        assertThat(CHROMIUM).as("Chromium is needed for the browser tests: apt-get install chromium (./jph test does)").exists();
-        assertThat(CHROMEDRIVER).as("chromedriver is needed: apt-get install chromium-driver (./jph test does)").exists();
         rig = new WebTestRig(dir, false, "", 5432, String.join(",", entry("T1", "C"), entry("T2", "C"), entry("H1", "%"),
                 entry("P1", "W")));
         try (Connection connection = rig.database.connect(); Statement sql = connection.createStatement()) {
@@ -59,14 +52,7 @@ class GraphsBrowserIT {
                         + ".0) FROM generate_series(1, 50) AS g");
             }
         }
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM);
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-                "--disable-quic", "--window-size=1280,900", "--user-data-dir=" + Files.createDirectories(dir.resolve("chromium")));
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER).usingAnyFreePort().build();
-        browser = new ChromeDriver(service, options);
-        browser.manage().timeouts().implicitlyWait(Duration.ZERO);
+        browser = HeadlessChromium.start(dir.resolve("chromium"));
     }
 
     @AfterEach
