@@ -11,7 +11,10 @@ import { renderLoss, eventItem } from './figures.js';
 const LIVE_SEED_MS = 10 * 60 * 1000;
 const MAX_LIVE_POINTS = 20000;
 const MAX_EVENTS = 50;
-const RANGES = { hour: 3600e3, day: 86400e3, week: 7 * 86400e3 };
+const RANGES = { '15m': 15 * 60e3, '1h': 3600e3, '6h': 6 * 3600e3, '24h': 86400e3, '7d': 7 * 86400e3, '30d': 30 * 86400e3 };
+const DEFAULT_RANGE = '1h';
+// A range says its day at both ends when they differ, once when they do not: "Dec 6, 2026, 08:00 – 09:00".
+const RANGE_LABEL = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 
 const sessionPromise = mountNav(null, { live: true });
 
@@ -188,7 +191,7 @@ async function loadHistory(from, to) {
     historyEl.dataset.points = String(t.length);
     historyEl.dataset.gaps = String(drawn.gaps);
     historyEmpty.hidden = t.length > 0;
-    setHistoryStatus(`${formatTime(from)} – ${formatTime(to)}: ${t.length} point${t.length === 1 ? '' : 's'}${h.step ? `, step ${h.step}` : ''}`);
+    setHistoryStatus(`${RANGE_LABEL.formatRange(from, to)}: ${t.length} point${t.length === 1 ? '' : 's'}${h.step ? `, step ${h.step}` : ''}`);
   } catch (e) {
     if (seq !== historySeq) return;
     setHistoryStatus(`History unavailable: ${e.message}`, true);
@@ -197,13 +200,38 @@ async function loadHistory(from, to) {
   }
 }
 
+/** Keeps the shown range in the address, so a view can be bookmarked and shared. */
+function rememberRange(params) {
+  const url = new URL(window.location.href);
+  for (const key of ['range', 'from', 'to']) url.searchParams.delete(key);
+  for (const [key, value] of Object.entries(params)) url.searchParams.set(key, value);
+  window.history.replaceState(null, '', url);
+}
+
 function showRange(name) {
   const to = clock.now();
   const from = to - RANGES[name];
   for (const b of rangeButtons) b.setAttribute('aria-pressed', String(b.dataset.range === name));
   fromInput.value = toLocalInput(from);
   toInput.value = toLocalInput(to);
+  rememberRange({ range: name });
   loadHistory(from, to);
+}
+
+/** The range the address asks for (?range=6h, or ?from=&to= as ISO or epoch ms), else the default. */
+function showRangeFromAddress() {
+  const params = new URLSearchParams(window.location.search);
+  const time = (text) => (text && /^\d+$/.test(text) ? Number(text) : new Date(text ?? '').getTime());
+  const from = time(params.get('from'));
+  const to = time(params.get('to'));
+  if (Number.isFinite(from) && Number.isFinite(to) && from < to) {
+    fromInput.value = toLocalInput(from);
+    toInput.value = toLocalInput(to);
+    for (const b of rangeButtons) b.setAttribute('aria-pressed', 'false');
+    loadHistory(from, to);
+    return;
+  }
+  showRange(Object.hasOwn(RANGES, params.get('range') ?? '') ? params.get('range') : DEFAULT_RANGE);
 }
 
 function showCustomRange() {
@@ -218,6 +246,7 @@ function showCustomRange() {
     return;
   }
   for (const b of rangeButtons) b.setAttribute('aria-pressed', 'false');
+  rememberRange({ from: new Date(from).toISOString(), to: new Date(to).toISOString() });
   loadHistory(from, to);
 }
 
@@ -263,7 +292,7 @@ async function start() {
   history = historyChart(historyEl, sensor.symbol, () => historyRange);
   drawLive();
   fillLive(clock.now() - LIVE_SEED_MS);
-  showRange('hour');
+  showRangeFromAddress();
   connectLive({
     onSnapshot(msg) {
       snapshots += 1;

@@ -125,7 +125,7 @@ class DashboardBrowserIT {
         assertThat(text(tile("S1"), ".tile-status")).isEqualTo("HALTED");
 
         browser.get(rig.base() + "/sensor.html?code=S1");
-        By hour = By.cssSelector("button[data-range='hour']");
+        By hour = By.cssSelector("button[data-range='1h']");
         await().atMost(WAIT).until(() -> !browser.findElements(hour).isEmpty());
         browser.findElement(hour).click();
         await().atMost(WAIT).until(() -> {
@@ -214,7 +214,7 @@ class DashboardBrowserIT {
     }
 
     @Test
-    void ten_minutes_without_readings_show_as_a_gap_in_the_history_chart_not_as_a_line() throws Exception {
+    void ten_minutes_without_readings_show_as_a_gap_in_the_history_chart_and_the_range_lives_in_the_address() throws Exception {
         // S1 reads every 60 s and its history has a reading every 30 s: take 10 minutes of it away, as a halt would.
         try (Connection connection = rig.database.connect(); Statement sql = connection.createStatement()) {
             sql.execute("DELETE FROM reading WHERE codifier = 'S1' AND ts BETWEEN now() - interval '30 minutes'"
@@ -224,10 +224,15 @@ class DashboardBrowserIT {
         signIn("operator@example.org");
         await().atMost(WAIT).until(() -> !browser.getCurrentUrl().contains("/login.html"));
 
-        browser.get(rig.base() + "/sensor.html?code=S1");
-        By hour = By.cssSelector("button[data-range='hour']");
-        await().atMost(WAIT).until(() -> !browser.findElements(hour).isEmpty());
+        browser.get(rig.base() + "/sensor.html?code=S1&range=6h");
+        await().atMost(WAIT).until(() -> "true".equals(attribute(browser.findElements(
+                By.cssSelector("button[data-range='6h']")).stream().findFirst().orElse(null), "aria-pressed")));
+        By hour = By.cssSelector("button[data-range='1h']");
         browser.findElement(hour).click();
+        await().atMost(WAIT).until(() -> browser.getCurrentUrl().contains("range=1h"));
+        await().atMost(WAIT).until(() -> browser.findElement(By.id("history-status")).getText().contains("points"));
+        assertThat(browser.findElement(By.id("history-status")).getText()).as("the range's label names its day")
+                .contains(String.valueOf(java.time.Year.now().getValue()));
         await().atMost(WAIT).until(() -> attribute(browser.findElement(By.id("history-chart")), "data-gaps") != null
                 && Integer.parseInt(attribute(browser.findElement(By.id("history-chart")), "data-points")) > 0);
         assertThat(attribute(browser.findElement(By.id("history-chart")), "data-gaps"))
