@@ -97,7 +97,7 @@ class DiagramBrowserIT {
         screenshot("diagram-phone");
 
         browser.findElement(S1).click();
-        await().atMost(WAIT).until(() -> browser.getCurrentUrl().endsWith("/sensor.html?code=S1"));
+        await().atMost(WAIT).until(() -> browser.getCurrentUrl().contains("/sensor.html?code=S1"));
     }
 
     private String value(String code) {
