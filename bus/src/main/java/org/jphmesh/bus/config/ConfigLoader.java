@@ -41,7 +41,7 @@ public final class ConfigLoader {
     static final Set<String> AUTH_KEYS = Set.of("Mode", "Keys", "SigningKey", "ReplayWindowSeconds");
     static final Set<String> AUTH_KEY_KEYS = Set.of("Id", "File", "Env");
     static final Set<String> ENTRY_KEYS = Set.of("Codifier", "ShortName", "Name", "Symbol",
-            "KeepAliveInterval", "SensorInterval", "TimeoutWarning", "Active", "DataType", "Type", "Control", "Sensor");
+            "KeepAliveInterval", "SensorInterval", "TimeoutWarning", "Active", "DataType", "Type", "Control", "Sensor", "States");
 
     private ConfigLoader() {
     }
@@ -183,7 +183,8 @@ public final class ConfigLoader {
         SensorConfig entry = new SensorConfig(code, block.textOrNull("ShortName"), block.textOrNull("Name"),
                 block.textOrNull("Symbol"), block.numberOrNull("KeepAliveInterval"), block.numberOrNull("SensorInterval"),
                 block.numberOrNull("TimeoutWarning"), block.boolOrNull("Active"), dataType(block),
-                block.textOrNull("Type"), block.textOrNull("Control"), node.get("Sensor"));
+                block.textOrNull("Type"), block.textOrNull("Control"), node.get("Sensor"),
+                StateLabels.read(node.get("States"), label));
         if (entry.type() == null || entry.type().isBlank()) {
             throw new ConfigException(label + ".Type is missing");
         }

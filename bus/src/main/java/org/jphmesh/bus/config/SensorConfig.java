@@ -11,7 +11,7 @@ import org.jphmesh.bus.frame.Codifier;
  * One entry of {@code "Sensors"}; each component is the legacy key of the same name ({@code Codifier},
  * {@code ShortName}, {@code KeepAliveInterval}, ...). Timing keys are in seconds and default to
  * 60 when absent (as on the legacy proxy entries); {@code Sensor} is the type-specific block, kept as
- * a JSON tree for the driver to read.
+ * a JSON tree for the driver to read. {@code States} (ours, ignored by legacy nodes) names a discrete sensor's values.
  */
 public record SensorConfig(String codifier,
                            String shortName,
@@ -24,7 +24,8 @@ public record SensorConfig(String codifier,
                            DataType dataType,
                            String type,
                            String control,
-                           JsonNode sensor) {
+                           JsonNode sensor,
+                           StateLabels states) {
 
     public static final double DEFAULT_INTERVAL_SECONDS = 60;
 
@@ -38,12 +39,13 @@ public record SensorConfig(String codifier,
         active = active == null ? Boolean.TRUE : active;
         dataType = dataType == null ? DataType.FLOAT : dataType;
         sensor = sensor == null ? JsonNodeFactory.instance.objectNode() : sensor.deepCopy();
+        states = states == null ? StateLabels.NONE : states;
     }
 
     /** An entry for a program that has none in the config file (e.g. an ad-hoc console). */
     public static SensorConfig adHoc(Codifier codifier, String type) {
         return new SensorConfig(codifier.value(), null, null, null, null, null, null, true, DataType.INTEGER, type,
-                null, null);
+                null, null, null);
     }
 
     public Codifier code() {

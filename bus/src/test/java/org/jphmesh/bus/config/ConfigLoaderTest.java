@@ -212,7 +212,7 @@ class ConfigLoaderTest {
                         new AuthConfig.KeySource(2, null, "K2")), 2, 12.5), true));
         SensorConfig entry = config.sensors().get(0);
         assertThat(entry).usingRecursiveComparison().ignoringFields("sensor").isEqualTo(new SensorConfig("C1", "short",
-                "long", "C", 11.0, 12.0, 13.0, false, DataType.INTEGER, "TempLinux", "enabled", null));
+                "long", "C", 11.0, 12.0, 13.0, false, DataType.INTEGER, "TempLinux", "enabled", null, null));
         assertThat(entry.sensor().get("Pipe").asText()).isEqualTo("/p");
     }
 

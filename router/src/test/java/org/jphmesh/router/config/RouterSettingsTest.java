@@ -16,7 +16,7 @@ class RouterSettingsTest {
 
     private static RouterSettings parse(String sensorBlock) throws Exception {
         SensorConfig entry = new SensorConfig("RT", null, null, null, null, null, null, null, null, "Router", null,
-                new ObjectMapper().readTree(sensorBlock));
+                new ObjectMapper().readTree(sensorBlock), null);
         return RouterSettings.fromEntry(entry);
     }
 
