@@ -270,6 +270,31 @@ class WebApiIT {
     }
 
     @Test
+    void the_csv_download_holds_exactly_the_rows_the_chart_of_the_same_range_draws() throws Exception {
+        Instant now = Instant.now();
+        try (Connection connection = rig.database.connect(); Statement sql = connection.createStatement()) {
+            for (int i = 0; i < 12; i++) {
+                sql.execute("INSERT INTO reading (codifier, ts, seq, kind, value) VALUES ('S1', now() - interval '" + (i * 60)
+                        + " seconds', " + i + ", 'f', " + (20 + i) + ".5)");
+            }
+        }
+        WebTestRig.Client viewer = rig.client().as(Role.viewer);
+        String range = "?step=raw&from=" + now.minus(Duration.ofMinutes(5)).minusSeconds(30).toEpochMilli() + "&to=" + now.plusSeconds(1).toEpochMilli();
+
+        JsonNode chart = WebTestRig.json(viewer.get("/api/sensors/S1/history" + range));
+        HttpResponse<String> csv = viewer.get("/api/sensors/S1/history.csv" + range);
+
+        assertThat(csv.statusCode()).isEqualTo(200);
+        assertThat(csv.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("text/csv"));
+        assertThat(csv.headers().firstValue("Content-Disposition")).hasValueSatisfying(d -> assertThat(d).contains("attachment; filename=\"S1_"));
+        String[] lines = csv.body().split("\r\n");
+        assertThat(lines[0]).isEqualTo("time,epoch_ms,mean,min,max");
+        assertThat(lines).hasSize(chart.get("t").size() + 1).hasSize(7);
+        assertThat(lines[6]).endsWith("," + chart.get("t").get(5).asLong() + ",20.5,20.5,20.5");
+        assertError(viewer.get("/api/sensors/S1/history.csv?step=minute"), 400, "step must be one of");
+    }
+
+    @Test
     void an_admin_adds_a_user_who_can_then_sign_in() {
         WebTestRig.Client admin = rig.client().as(Role.admin);
         assertThat(admin.post("/api/users", "{\"email\":\"new@example.org\",\"password\":\"short\",\"role\":\"viewer\"}").statusCode())

@@ -11,6 +11,8 @@ import java.util.Map;
 import org.jphmesh.bus.frame.BusChannel;
 import org.jphmesh.bus.frame.Codifier;
 import org.jphmesh.bus.sequence.SequenceStats;
+import org.jphmesh.web.history.History;
+import org.jphmesh.web.history.HistoryCsv;
 import org.jphmesh.web.history.HistoryStep;
 import org.jphmesh.web.http.auth.AccessGuard;
 import org.jphmesh.web.http.auth.Role;
@@ -36,7 +38,8 @@ final class SensorRoutes {
     void register(RoutesConfig routes) {
         routes.get("/api/sensors", this::list);
         routes.get("/api/sensors/{code}", this::one);
-        routes.get("/api/sensors/{code}/history", this::history);
+        routes.get("/api/sensors/{code}/history", ctx -> ctx.json(history(ctx)));
+        routes.get("/api/sensors/{code}/history.csv", this::csv);
     }
 
     private void list(Context ctx) {
@@ -66,7 +69,16 @@ final class SensorRoutes {
         ctx.json(answer);
     }
 
-    private void history(Context ctx) throws SQLException {
+    /** The rows of the history chart as a file: the same parameters, so a download is exactly the range shown. */
+    private void csv(Context ctx) throws SQLException {
+        History history = history(ctx);
+        Map<String, String> states = services.view().sensor(Codifier.of(history.code())).map(SensorView::states).orElse(null);
+        ctx.contentType("text/csv; charset=utf-8");
+        ctx.header("Content-Disposition", "attachment; filename=\"" + HistoryCsv.fileName(history) + "\"");
+        ctx.result(HistoryCsv.of(history, states));
+    }
+
+    private History history(Context ctx) throws SQLException {
         AccessGuard.require(ctx, Role.viewer);
         Codifier code = Parameters.codifier("code", ctx.pathParam("code"));
         long now = services.view().now();
@@ -82,6 +94,6 @@ final class SensorRoutes {
         if (services.history() == null) {
             throw new ApiException(503, "this dashboard has no database (Sensor.SQL), so no history");
         }
-        ctx.json(services.history().history(code, from, to, step));
+        return services.history().history(code, from, to, step);
     }
 }

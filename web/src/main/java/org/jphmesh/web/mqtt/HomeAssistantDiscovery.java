@@ -5,12 +5,15 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.jphmesh.app.alerts.AlertStatus;
 import org.jphmesh.bus.config.ConfigBlock;
 import org.jphmesh.bus.config.ConfigException;
 import org.jphmesh.bus.config.DataType;
 import org.jphmesh.bus.config.SensorConfig;
+import org.jphmesh.bus.config.StateLabels;
 import org.jphmesh.web.command.Command;
+import org.jphmesh.web.state.DisplayUnit;
 import org.jphmesh.web.state.SensorView;
 
 /**
@@ -30,7 +33,6 @@ final class HomeAssistantDiscovery {
     static final String MANUFACTURER = "JPH mesh";
     /** A set-point with no Sensor.Min/Max in its entry gets this range: Home Assistant's default is 1..100. */
     static final double WIDE_RANGE = 1_000_000;
-    private static final Map<String, String> UNITS = Map.of("C", "°C", "F", "°F", "kwh", "kWh", "lpm", "L/min");
     private static final Map<String, String> DEVICE_CLASSES = Map.of("°C", "temperature", "°F", "temperature",
             "W", "power", "kWh", "energy");
 
@@ -63,7 +65,15 @@ final class HomeAssistantDiscovery {
         json.put("state_topic", topics.state(code));
         json.put("json_attributes_topic", topics.attributes(code));
         availability(json, topics.availability(code));
-        if (unit != null) {
+        StateLabels states = entry == null ? StateLabels.NONE : StateLabels.of(entry);
+        if (!states.isEmpty()) {
+            // The state topic keeps the number (automations and the set-point use it); Home Assistant shows the word.
+            json.put("device_class", "enum");
+            ArrayNode options = json.putArray("options");
+            states.labels().values().stream().distinct().sorted().forEach(options::add);
+            json.put("value_template", "{{ " + MqttPayloads.JSON.valueToTree(new TreeMap<>(states.labels())) + ".get(value, '"
+                    + MqttPayloads.NONE + "') }}");
+        } else if (unit != null) {
             json.put("unit_of_measurement", unit);
             String deviceClass = DEVICE_CLASSES.get(unit);
             if (deviceClass != null) {
@@ -194,6 +204,6 @@ final class HomeAssistantDiscovery {
                 || entry.dataType() != DataType.FLOAT && entry.dataType() != DataType.INTEGER) {
             return null;
         }
-        return UNITS.getOrDefault(symbol, symbol);
+        return DisplayUnit.of(symbol);
     }
 }

@@ -52,6 +52,9 @@ final class MqttPayloads {
         json.put("sequence", sensor.sequence());
         json.put("node", sensor.node());
         json.put("status", sensor.status().name());
+        if (sensor.states() != null && sensor.value() != null) {
+            json.put("label", sensor.states().get(number(sensor.value())));
+        }
         return json.toString();
     }
 

@@ -11,6 +11,7 @@ import java.util.function.Supplier;
 import org.jphmesh.app.alerts.AlertRules;
 import org.jphmesh.app.roles.ProgramRoles;
 import org.jphmesh.bus.config.SensorConfig;
+import org.jphmesh.bus.config.StateLabels;
 import org.jphmesh.bus.frame.Codifier;
 import org.jphmesh.bus.sequence.SequenceAccounting;
 
@@ -125,7 +126,10 @@ final class MeshProjection {
                 entry != null ? entry.type() : rule != null ? RULE_TYPE : "unknown",
                 node.value(),
                 entry != null && entry.controlEnabled() || nodeEntry != null && nodeEntry.controlEnabled() && node.equals(code),
-                value, text, readingAt, sequence, aliveAt, active, status, timeoutMs, keepAliveMs, intervalMs);
+                value, text, readingAt, sequence, aliveAt, active, status, timeoutMs, keepAliveMs, intervalMs,
+                entry == null ? "" : DisplayUnit.of(entry.symbol()),
+                entry == null ? null : entry.dataType().key(),
+                entry == null ? null : StateLabels.of(entry).labels());
     }
 
     /** Every node: configured entries that are not proxies or programs without readings, and any codifier heard. */

@@ -11,7 +11,7 @@ class MqttPayloadsTest {
 
     private static SensorView reading(Double value, String text) {
         return new SensorView("T1", "T1", "T1 long", "C", "TempLinux", "T1", false, value, text, 1_000L, 7L, 1_000L, true,
-                SensorStatus.OK, 60_000, 60_000, 60_000L);
+                SensorStatus.OK, 60_000, 60_000, 60_000L, "°C", "float", null);
     }
 
     @Test
@@ -36,11 +36,20 @@ class MqttPayloadsTest {
     @Test
     void a_sensor_without_a_reading_has_no_state() {
         SensorView never = new SensorView("T1", "T1", "T1", "", "unknown", "T1", false, null, null, null, null, null, null,
-                SensorStatus.UNKNOWN, 60_000, 60_000, null);
+                SensorStatus.UNKNOWN, 60_000, 60_000, null, "", null, null);
 
         assertThat(MqttPayloads.state(never, DataType.FLOAT)).isEmpty();
         assertThat(MqttPayloads.availability(SensorStatus.UNKNOWN)).isEqualTo("offline");
         assertThat(MqttPayloads.availability(SensorStatus.STALE)).isEqualTo("online");
         assertThat(MqttPayloads.availability(SensorStatus.HALTED)).isEqualTo("offline");
+    }
+
+    @Test
+    void the_attributes_of_a_sensor_with_states_name_the_word_its_value_stands_for() throws Exception {
+        SensorView door = new SensorView("D1", "Door", "Shed door", "", "Simulated", "D1", false, 1.0, null, 1_000L, 7L,
+                1_000L, true, SensorStatus.OK, 60_000, 60_000, 2_000L, "", "integer", java.util.Map.of("0", "closed", "1", "open"));
+
+        assertThat(MqttPayloads.state(door, DataType.INTEGER)).contains("1");
+        assertThat(MqttPayloads.JSON.readTree(MqttPayloads.attributes(door)).path("label").asText()).isEqualTo("open");
     }
 }

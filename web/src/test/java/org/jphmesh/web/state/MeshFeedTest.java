@@ -12,7 +12,7 @@ class MeshFeedTest {
     private final Recorder recorder = new Recorder();
 
     private static SensorView sensor(String code, SensorStatus status) {
-        return new SensorView(code, code, code, "", "Simulated", code, false, 1.0, null, 1L, 1L, 1L, true, status, 1, 1, 1L);
+        return new SensorView(code, code, code, "", "Simulated", code, false, 1.0, null, 1L, 1L, 1L, true, status, 1, 1, 1L, "", "float", null);
     }
 
     @Test
