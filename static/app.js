@@ -211,12 +211,30 @@ export function formatNumber(v) {
   return s === '-0' ? '0' : s;
 }
 
-/** What a sensor reads: value with its unit, else the raw text of `s`/`j` readings, else a dash. */
+/** The word a discrete sensor's value stands for (its entry's States, on/off for a bool), or null. */
+export function stateLabel(sensor, value) {
+  const states = sensor?.states;
+  if (!states || typeof value !== 'number' || !Number.isFinite(value)) return null;
+  return states[String(Object.is(value, -0) ? 0 : value)] ?? null;
+}
+
+/** The unit as people write it (°C), falling back to the legacy symbol. */
+export function unitOf(sensor) {
+  return sensor?.unit ?? sensor?.symbol ?? '';
+}
+
+/** A value of `sensor` as text: its state's word, else the number with its unit. */
+export function formatValue(sensor, value) {
+  const label = stateLabel(sensor, value);
+  if (label !== null) return label;
+  const num = formatNumber(value);
+  const unit = unitOf(sensor);
+  return unit ? `${num} ${unit}` : num;
+}
+
+/** What a sensor reads: its state's word or value with its unit, else the raw text of `s`/`j` readings, else a dash. */
 export function formatReading(sensor) {
-  if (sensor.value !== null && sensor.value !== undefined) {
-    const num = formatNumber(sensor.value);
-    return sensor.symbol ? `${num} ${sensor.symbol}` : num;
-  }
+  if (sensor.value !== null && sensor.value !== undefined) return formatValue(sensor, sensor.value);
   if (sensor.text !== null && sensor.text !== undefined && sensor.text !== '') return String(sensor.text);
   return '—';
 }

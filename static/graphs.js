@@ -2,7 +2,7 @@
 // two units per chart, more units stack further charts), saving by name, and links that open a view:
 // graphs.html?graph=<name> (the owner's saved graph) or graphs.html?codes=T1,T2&range=6h (anyone who may read).
 
-import { mountNav, connectLive, api, clock, el, formatTime, showPageError, ApiError } from './app.js';
+import { mountNav, connectLive, api, clock, el, formatTime, showPageError, ApiError, unitOf as sensorUnit } from './app.js';
 import { fetchHistory, overlayChart } from './charts.js';
 
 const MAX_CODES = 8;
@@ -19,7 +19,7 @@ const picker = $('code-picker');
 const chartsEl = $('graph-charts');
 const rangeButtons = [...document.querySelectorAll('#range-buttons button[data-range]')];
 
-let sensors = new Map(); // code -> sensor (name, symbol)
+let sensors = new Map(); // code -> sensor (name, unit, states)
 let saved = [];
 let canSave = false;
 let selected = []; // codes in the order picked
@@ -33,13 +33,13 @@ function rangeMillis(text) {
 }
 
 function unitOf(code) {
-  return sensors.get(code)?.symbol ?? '';
+  return sensorUnit(sensors.get(code));
 }
 
 function labelOf(code) {
   const s = sensors.get(code);
   const name = s?.name && s.name !== code ? `${code} ${s.name}` : code;
-  return s?.symbol ? `${name} (${s.symbol})` : name;
+  return unitOf(code) ? `${name} (${unitOf(code)})` : name;
 }
 
 function setResult(text, outcome) {
@@ -122,7 +122,7 @@ async function draw() {
     const box = el('div', { class: 'chart', id: `graph-chart-${i}`, 'data-units': g.units.join(','),
       'data-codes': g.codes.join(','), 'aria-busy': 'true' });
     chartsEl.append(box);
-    const series = g.codes.map((code) => ({ label: labelOf(code), unit: unitOf(code), symbol: unitOf(code) }));
+    const series = g.codes.map((code) => ({ label: labelOf(code), unit: unitOf(code), sensor: sensors.get(code) }));
     const chart = overlayChart(box, g.units, series, () => bounds);
     charts.push(chart);
     return { ...g, box, chart };

@@ -1,8 +1,11 @@
-// Overview: one tile per sensor, grouped by node, fed by WebSocket /live.
+// Overview: one tile per sensor, nodes as cards side by side in one dense grid, fed by WebSocket /live.
 // Built for 1,000+ tiles: the DOM is built once from the snapshot, updates are queued per code and applied in one
-// requestAnimationFrame touching only what changed, and ages are refreshed in a single pass per second.
+// requestAnimationFrame touching only what changed, and ages are refreshed in a single pass per second. Each tile's
+// sparkline is seeded from the history API once the tile is on screen, then grows from the live feed.
 
-import { mountNav, connectLive, clock, formatReading, formatAge, normStatus, el, STATUSES } from './app.js';
+import { mountNav, connectLive, api, clock, formatReading, formatAge, normStatus, el, STATUSES } from './app.js';
+import { GAP_FACTOR, valueStyle } from './charts.js';
+import { Sparkline, SPARK_WINDOW_MS } from './sparkline.js';
 
 mountNav('overview', { live: true });
 
@@ -12,6 +15,8 @@ const filterButtons = [...document.querySelectorAll('#status-filters button[data
 const summary = document.getElementById('summary');
 const noMatch = document.getElementById('no-match');
 const collator = new Intl.Collator(undefined, { numeric: true, sensitivity: 'base' });
+const SEED_CONCURRENCY = 4;
+const SPARK_SLIDE_MS = 10 * 1000;
 
 /** code -> {sensor, el, nameEl, valueEl, ageEl, statusEl, valueText, ageText, status, readingAt, visible, hay, group} */
 const tiles = new Map();
@@ -25,6 +30,10 @@ let frame = 0;
 let filterFrame = 0;
 let countsDirty = true;
 let visibleTotal = 0;
+const sparkDirty = new Set();
+const seedQueue = [];
+let seeding = 0;
+let historyAvailable = true;
 
 function haystack(s) {
   return `${s.code ?? ''}\n${s.name ?? ''}\n${s.longName ?? ''}`.toLowerCase();
@@ -61,17 +70,23 @@ function createTile(s, now) {
   const valueEl = el('span', { class: 'tile-value', text: valueText });
   const ageEl = el('span', { class: 'tile-age', text: age });
   const statusEl = el('span', { class: 'tile-status', text: status });
+  const interval = typeof s.intervalMs === 'number' ? s.intervalMs : 0;
+  const spark = new Sparkline(GAP_FACTOR * interval, valueStyle(s).discrete);
+  spark.add(s.readingAt, s.value);
   const a = el('a', {
     class: 'tile', href: `sensor.html?code=${encodeURIComponent(s.code)}`, 'data-code': s.code, 'data-status': status,
     title: s.longName ? `${s.longName} (${s.code})` : s.code,
   },
   el('span', { class: 'tile-head' }, nameEl, el('span', { class: 'tile-code', text: s.code })),
   valueEl,
+  spark.svg,
   el('span', { class: 'tile-foot' }, ageEl, statusEl));
   const t = {
     sensor: { ...s }, el: a, nameEl, valueEl, ageEl, statusEl, valueText, ageText: age, status,
-    readingAt: s.readingAt, visible: true, hay: haystack(s), group: null,
+    readingAt: s.readingAt, visible: true, hay: haystack(s), group: null, spark, onScreen: false, seeded: false,
   };
+  sparkDirty.add(t);
+  onScreen.observe(a);
   counts[status] += 1;
   countsDirty = true;
   return t;
@@ -176,6 +191,8 @@ function removeTile(code) {
     g.visible -= 1;
     visibleTotal -= 1;
   }
+  onScreen.unobserve(t.el);
+  sparkDirty.delete(t);
   t.el.remove();
   if (g.total === 0) {
     g.el.remove();
@@ -223,6 +240,7 @@ function applySensor(s) {
     setVisible(t, matches(t));
   }
   if (merged.readingAt !== t.readingAt) {
+    if (t.spark.add(merged.readingAt, merged.value)) sparkDirty.add(t);
     t.readingAt = merged.readingAt;
     const age = ageText(t.readingAt, clock.now());
     if (age !== t.ageText) {
@@ -264,12 +282,70 @@ function renderCounts() {
   }
 }
 
+function drawSparks() {
+  const now = clock.now();
+  for (const t of sparkDirty) {
+    if (t.onScreen) {
+      t.spark.draw(now);
+      sparkDirty.delete(t);
+    }
+  }
+}
+
 function flush() {
   frame = 0;
   for (const s of pending.values()) applySensor(s);
   pending.clear();
   finishVisibility();
   renderCounts();
+  drawSparks();
+}
+
+// ---- sparkline seeds: the last 15 minutes from the history API, only for tiles on screen, a few at a time ----
+
+function seedNext() {
+  while (historyAvailable && seeding < SEED_CONCURRENCY && seedQueue.length) {
+    const t = seedQueue.shift();
+    if (!tiles.has(t.sensor.code)) continue;
+    seeding += 1;
+    const to = clock.now();
+    api(`/api/sensors/${encodeURIComponent(t.sensor.code)}/history?from=${Math.floor(to - SPARK_WINDOW_MS)}&to=${Math.ceil(to)}`)
+      .then((h) => {
+        t.spark.seed(Array.isArray(h?.t) ? h.t : [], Array.isArray(h?.mean) ? h.mean : []);
+        sparkDirty.add(t);
+        t.el.dataset.spark = String(t.spark.size);
+        if (!frame) frame = requestAnimationFrame(flush);
+      }, (e) => {
+        // No database behind this dashboard: the sparklines grow from the live feed alone.
+        if (e?.status === 503) historyAvailable = false;
+      })
+      .finally(() => {
+        seeding -= 1;
+        seedNext();
+      });
+  }
+}
+
+const onScreen = new IntersectionObserver((entries) => {
+  for (const entry of entries) {
+    const t = tiles.get(entry.target.dataset.code);
+    if (!t) continue;
+    t.onScreen = entry.isIntersecting;
+    if (t.onScreen && !t.seeded) {
+      t.seeded = true;
+      seedQueue.push(t);
+    }
+    if (t.onScreen) sparkDirty.add(t);
+  }
+  seedNext();
+  if (!frame) frame = requestAnimationFrame(flush);
+}, { rootMargin: '200px' });
+
+/** The window slides even without readings: redraw what is on screen every 10 s. */
+function slideSparks() {
+  if (document.hidden) return;
+  for (const t of tiles.values()) if (t.onScreen) sparkDirty.add(t);
+  if (!frame) frame = requestAnimationFrame(flush);
 }
 
 function queue(sensors) {
@@ -341,4 +417,5 @@ connectLive({
 });
 
 setInterval(tickAges, 1000);
+setInterval(slideSparks, SPARK_SLIDE_MS);
 document.addEventListener('visibilitychange', tickAges);

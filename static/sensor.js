@@ -5,7 +5,7 @@ import {
   mountNav, connectLive, api, clock, ageOf, formatReading, formatTime, formatNumber, formatMs,
   setStatusBadge, showPageError, el, ApiError,
 } from './app.js';
-import { liveChart, historyChart, withGaps, stepSeconds, GAP_FACTOR, fetchHistory } from './charts.js';
+import { liveChart, historyChart, withGaps, stepSeconds, GAP_FACTOR, fetchHistory, valueStyle } from './charts.js';
 import { renderLoss, eventItem } from './figures.js';
 
 const LIVE_SEED_MS = 10 * 60 * 1000;
@@ -27,11 +27,17 @@ const liveEl = $('live-chart');
 const fromInput = $('from');
 const toInput = $('to');
 const rangeButtons = [...document.querySelectorAll('button[data-range]')];
+const stepSelect = $('step');
+const zoomOutButton = $('zoom-out');
+const csvLink = $('csv');
+const STEPS = new Set([...stepSelect.options].map((o) => o.value));
 
 let sensor = null;
 let live = null;
 let history = null;
 let historyRange = null; // [from, to] in seconds, for the x axis
+let shown = null; // {from, to} in epoch ms: the range the history chart shows
+const zoomStack = []; // the ranges before each zoom, to go back to
 let historySeq = 0;
 let liveFrame = 0;
 let snapshots = 0;
@@ -174,14 +180,26 @@ function setHistoryStatus(text, isError = false) {
   historyStatus.classList.toggle('error', isError);
 }
 
+function historyQuery(from, to) {
+  const step = stepSelect.value;
+  return `from=${Math.floor(from)}&to=${Math.ceil(to)}${step !== 'auto' ? `&step=${encodeURIComponent(step)}` : ''}`;
+}
+
 async function loadHistory(from, to) {
   if (!history) return;
   const seq = ++historySeq;
+  shown = { from, to };
   historyEl.removeAttribute('data-points');
+  historyEl.dataset.from = String(Math.floor(from));
+  historyEl.dataset.to = String(Math.ceil(to));
   historyEl.setAttribute('aria-busy', 'true');
+  zoomOutButton.hidden = zoomStack.length === 0;
+  // The same query as the chart's, so the file holds exactly the rows drawn.
+  csvLink.href = `/api/sensors/${encodeURIComponent(code)}/history.csv?${historyQuery(from, to)}`;
   setHistoryStatus('Loading…');
   try {
-    const h = await fetchHistory(code, from, to);
+    const step = stepSelect.value;
+    const h = await fetchHistory(code, from, to, step === 'auto' ? null : step);
     if (seq !== historySeq) return;
     const t = Array.isArray(h?.t) ? h.t : [];
     const col = (name) => t.map((_, i) => (Array.isArray(h[name]) && typeof h[name][i] === 'number' ? h[name][i] : null));
@@ -190,6 +208,7 @@ async function loadHistory(from, to) {
     history.setData(drawn.data);
     historyEl.dataset.points = String(t.length);
     historyEl.dataset.gaps = String(drawn.gaps);
+    historyEl.dataset.step = h.step ?? '';
     historyEmpty.hidden = t.length > 0;
     setHistoryStatus(`${RANGE_LABEL.formatRange(from, to)}: ${t.length} point${t.length === 1 ? '' : 's'}${h.step ? `, step ${h.step}` : ''}`);
   } catch (e) {
@@ -203,15 +222,45 @@ async function loadHistory(from, to) {
 /** Keeps the shown range in the address, so a view can be bookmarked and shared. */
 function rememberRange(params) {
   const url = new URL(window.location.href);
-  for (const key of ['range', 'from', 'to']) url.searchParams.delete(key);
+  for (const key of ['range', 'from', 'to', 'step']) url.searchParams.delete(key);
   for (const [key, value] of Object.entries(params)) url.searchParams.set(key, value);
+  if (stepSelect.value !== 'auto') url.searchParams.set('step', stepSelect.value);
   window.history.replaceState(null, '', url);
+}
+
+/** Shows a range that is not a preset: a custom one, a zoom, or one from the address. */
+function showExactRange(from, to) {
+  fromInput.value = toLocalInput(from);
+  toInput.value = toLocalInput(to);
+  for (const b of rangeButtons) b.setAttribute('aria-pressed', 'false');
+  rememberRange({ from: new Date(from).toISOString(), to: new Date(to).toISOString() });
+  loadHistory(from, to);
+}
+
+function zoomIn(from, to) {
+  if (!shown || !(to - from >= 1000)) return;
+  zoomStack.push(shown);
+  showExactRange(from, to);
+}
+
+/** Back to the range before the last zoom; with none, twice the range around its middle, never past now. */
+function zoomOut() {
+  if (!shown) return;
+  const previous = zoomStack.pop();
+  if (previous) {
+    showExactRange(previous.from, previous.to);
+    return;
+  }
+  const span = shown.to - shown.from;
+  const to = Math.min(clock.now(), shown.to + span / 2);
+  showExactRange(to - 2 * span, to);
 }
 
 function showRange(name) {
   const to = clock.now();
   const from = to - RANGES[name];
   for (const b of rangeButtons) b.setAttribute('aria-pressed', String(b.dataset.range === name));
+  zoomStack.length = 0;
   fromInput.value = toLocalInput(from);
   toInput.value = toLocalInput(to);
   rememberRange({ range: name });
@@ -221,14 +270,12 @@ function showRange(name) {
 /** The range the address asks for (?range=6h, or ?from=&to= as ISO or epoch ms), else the default. */
 function showRangeFromAddress() {
   const params = new URLSearchParams(window.location.search);
+  if (STEPS.has(params.get('step'))) stepSelect.value = params.get('step');
   const time = (text) => (text && /^\d+$/.test(text) ? Number(text) : new Date(text ?? '').getTime());
   const from = time(params.get('from'));
   const to = time(params.get('to'));
   if (Number.isFinite(from) && Number.isFinite(to) && from < to) {
-    fromInput.value = toLocalInput(from);
-    toInput.value = toLocalInput(to);
-    for (const b of rangeButtons) b.setAttribute('aria-pressed', 'false');
-    loadHistory(from, to);
+    showExactRange(from, to);
     return;
   }
   showRange(Object.hasOwn(RANGES, params.get('range') ?? '') ? params.get('range') : DEFAULT_RANGE);
@@ -245,9 +292,8 @@ function showCustomRange() {
     setHistoryStatus('The start must be before the end.', true);
     return;
   }
-  for (const b of rangeButtons) b.setAttribute('aria-pressed', 'false');
-  rememberRange({ from: new Date(from).toISOString(), to: new Date(to).toISOString() });
-  loadHistory(from, to);
+  zoomStack.length = 0;
+  showExactRange(from, to);
 }
 
 // ---- live feed ----
@@ -288,8 +334,10 @@ async function start() {
     sensor = { code };
   }
   showSetPoint();
-  live = liveChart(liveEl, sensor.symbol);
-  history = historyChart(historyEl, sensor.symbol, () => historyRange);
+  const style = valueStyle(sensor);
+  live = liveChart(liveEl, style);
+  history = historyChart(historyEl, style, () => historyRange, { onZoom: zoomIn, onZoomOut: zoomOut });
+  historyEl.dataset.discrete = String(style.discrete);
   drawLive();
   fillLive(clock.now() - LIVE_SEED_MS);
   showRangeFromAddress();
@@ -350,6 +398,13 @@ $('setpoint').querySelector('button[data-command="step"]').addEventListener('cli
 
 for (const b of rangeButtons) b.addEventListener('click', () => showRange(b.dataset.range));
 $('apply-range').addEventListener('click', showCustomRange);
+zoomOutButton.addEventListener('click', zoomOut);
+stepSelect.addEventListener('change', () => {
+  if (!shown) return;
+  const pressed = rangeButtons.find((b) => b.getAttribute('aria-pressed') === 'true');
+  if (pressed && zoomStack.length === 0) showRange(pressed.dataset.range);
+  else showExactRange(shown.from, shown.to);
+});
 $('refresh-figures').addEventListener('click', async (e) => {
   e.currentTarget.disabled = true;
   try {

@@ -79,7 +79,7 @@ class GraphsBrowserIT {
             browser.findElement(box).click();
         }
         browser.findElement(By.cssSelector("button[data-range='15m']")).click();
-        awaitCharts("C,%:T1,T2,H1");
+        awaitCharts("°C,%:T1,T2,H1");
         assertThat(browser.findElements(By.cssSelector("#graph-chart-0 canvas"))).isNotEmpty();
 
         browser.findElement(By.id("graph-name")).sendKeys("Climate");
@@ -93,7 +93,7 @@ class GraphsBrowserIT {
                 .isEqualTo("[\"T1\",\"T2\",\"H1\"]");
 
         browser.get(rig.base() + "/graphs.html?graph=Climate");
-        awaitCharts("C,%:T1,T2,H1");
+        awaitCharts("°C,%:T1,T2,H1");
         assertThat(browser.findElement(By.id("graph-title")).getText()).isEqualTo("Climate");
         assertThat(browser.findElement(By.cssSelector("button[data-range='15m']")).getAttribute("aria-pressed")).isEqualTo("true");
         assertThat(browser.findElement(By.cssSelector("#code-picker input[data-code='H1']")).isSelected()).isTrue();
@@ -101,7 +101,7 @@ class GraphsBrowserIT {
 
         // A view anyone who may read can open without saving; a third unit goes to a second chart.
         browser.get(rig.base() + "/graphs.html?codes=T1,H1,P1&range=1h");
-        awaitCharts("C,%:T1,H1", "W:P1");
+        awaitCharts("°C,%:T1,H1", "W:P1");
         screenshot("graphs");
         browser.manage().window().setSize(new Dimension(390, 844));
         await().atMost(WAIT).alias("no horizontal overflow at 390 px").until(() -> (Boolean) ((JavascriptExecutor) browser)
