@@ -100,6 +100,14 @@ export function withGaps(data, gapSeconds) {
   return { data: out, gaps };
 }
 
+/** The silences in `t` (seconds, ascending) longer than `gapSeconds`, as [from, to] pairs. */
+export function silences(t, gapSeconds) {
+  const out = [];
+  if (!(gapSeconds > 0)) return out;
+  for (let i = 1; i < t.length; i++) if (t[i] - t[i - 1] > gapSeconds) out.push([t[i - 1], t[i]]);
+  return out;
+}
+
 /** The history API's `step` in seconds (`6s`, `10min`, `hour`), or 0 for raw readings. */
 export function stepSeconds(step) {
   if (step === 'hour') return 3600;
@@ -176,7 +184,7 @@ const PALETTE = ['#1d5fd6', '#d6451d', '#2a9d4b', '#9b3fc7', '#c79a1d', '#1da5b8
 
 /**
  * Several codifiers overlaid, one y axis per unit: `units` (one or two) get the left and the right axis, and each of
- * `series` ({label, unit, sensor}) is drawn on its unit's scale, in steps when the sensor is discrete. `range()` gives [from, to] in seconds for the x axis.
+ * `series` ({label, unit, sensor, silences}) is drawn on its unit's scale, in steps when the sensor is discrete. `range()` gives [from, to] in seconds for the x axis.
  */
 export function overlayChart(container, units, series, range) {
   const stroke = cssVar('--muted', '#5a6576');
@@ -195,7 +203,11 @@ export function overlayChart(container, units, series, range) {
     scales,
     series: [{}, ...series.map((s, i) => ({
       label: s.label, scale: `u${Math.max(0, units.indexOf(s.unit))}`, stroke: PALETTE[i % PALETTE.length], width: 2,
-      points: { show: false }, spanGaps: true, value: legendValue(valueStyle(s.sensor)), ...linePaths(valueStyle(s.sensor)),
+      points: { show: false }, value: legendValue(valueStyle(s.sensor)), ...linePaths(valueStyle(s.sensor)),
+      // Series share one time axis, so a null is only another series' time: break the line at this series' own
+      // silences (s.silences, [from, to] in seconds, filled by the caller before setData) and nowhere else.
+      spanGaps: false,
+      gaps: (u) => (s.silences ?? []).map(([a, b]) => [Math.round(u.valToPos(a, 'x', true)), Math.round(u.valToPos(b, 'x', true))]),
     }))],
     axes: [{ stroke, grid, ticks: grid }, ...yAxes],
   };

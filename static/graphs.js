@@ -3,7 +3,7 @@
 // graphs.html?graph=<name> (the owner's saved graph) or graphs.html?codes=T1,T2&range=6h (anyone who may read).
 
 import { mountNav, connectLive, api, clock, el, formatTime, showPageError, ApiError, unitOf as sensorUnit } from './app.js';
-import { fetchHistory, overlayChart } from './charts.js';
+import { fetchHistory, overlayChart, silences, stepSeconds, GAP_FACTOR } from './charts.js';
 
 const MAX_CODES = 8;
 const UNITS_PER_CHART = 2;
@@ -122,10 +122,10 @@ async function draw() {
     const box = el('div', { class: 'chart', id: `graph-chart-${i}`, 'data-units': g.units.join(','),
       'data-codes': g.codes.join(','), 'aria-busy': 'true' });
     chartsEl.append(box);
-    const series = g.codes.map((code) => ({ label: labelOf(code), unit: unitOf(code), sensor: sensors.get(code) }));
+    const series = g.codes.map((code) => ({ label: labelOf(code), unit: unitOf(code), sensor: sensors.get(code), silences: [] }));
     const chart = overlayChart(box, g.units, series, () => bounds);
     charts.push(chart);
-    return { ...g, box, chart };
+    return { ...g, box, chart, series };
   });
   $('graph-status').textContent = 'Loading…';
   const failures = [];
@@ -138,6 +138,16 @@ async function draw() {
   let points = 0;
   for (const g of groups) {
     const data = joinSeries(g.codes.map((code) => histories.get(code)));
+    let gaps = 0;
+    g.codes.forEach((code, i) => {
+      // As on the sensor page: silent for more than about two of its intervals (or buckets), the line breaks.
+      const h = histories.get(code);
+      const interval = (sensors.get(code)?.intervalMs ?? 0) / 1000;
+      const gap = interval > 0 ? GAP_FACTOR * Math.max(interval, stepSeconds(h?.step)) : 0;
+      g.series[i].silences = silences((h?.t ?? []).map((t) => t / 1000), gap);
+      gaps += g.series[i].silences.length;
+    });
+    g.box.dataset.gaps = String(gaps);
     g.chart.setData(data);
     const count = data.slice(1).reduce((n, col) => n + col.filter((v) => v !== null).length, 0);
     points += count;

@@ -51,6 +51,9 @@ class GraphsBrowserIT {
                         + " now() - make_interval(secs => g * 60), g, 'f', " + (20 + 15 * i) + " + 4 * sin(g / " + (3 + i)
                         + ".0) FROM generate_series(1, 50) AS g");
             }
+            // T2 reads every minute but was silent for 7 minutes: its line breaks there, the others' do not.
+            sql.execute("DELETE FROM reading WHERE codifier = 'T2' AND ts BETWEEN now() - interval '630 seconds'"
+                    + " AND now() - interval '270 seconds'");
         }
         browser = HeadlessChromium.start(dir.resolve("chromium"));
     }
@@ -81,6 +84,7 @@ class GraphsBrowserIT {
         browser.findElement(By.cssSelector("button[data-range='15m']")).click();
         awaitCharts("°C,%:T1,T2,H1");
         assertThat(browser.findElements(By.cssSelector("#graph-chart-0 canvas"))).isNotEmpty();
+        assertThat(browser.findElement(By.id("graph-chart-0")).getAttribute("data-gaps")).as("T2's silence, and only it").isEqualTo("1");
 
         browser.findElement(By.id("graph-name")).sendKeys("Climate");
         browser.findElement(By.id("save-graph")).click();

@@ -36,7 +36,8 @@ import org.openqa.selenium.chrome.ChromeOptions;
  *
  * <p>Readings go out as real datagrams on loopback multicast (1,000 codifiers, one reading each per second,
  * spread evenly); each reading's value is its index, so the client looks up when it was sent. The tile page
- * is timed in headless Chromium from navigation until all 1,000 tiles are in the page.
+ * is timed in headless Chromium from navigation until all 1,000 tiles, each with its sparkline, are in the page;
+ * the page then stays open through the stream, and its animation frames are counted.
  *
  * <p>{@code mvn -pl web -Pbench test-compile exec:exec -Dseconds=60}
  */
@@ -63,6 +64,11 @@ public final class LiveLatencyBenchmark {
             WebSocket socket = HttpClient.newHttpClient().newWebSocketBuilder()
                     .buildAsync(URI.create("ws://127.0.0.1:" + app.port() + "/live"), new Listener(sentAt, latencies, received)).join();
             Thread.sleep(1_000);
+            // The tile page first loads with the mesh quiet, then stays open while the stream runs, counting its frames.
+            WebDriver browser = tileBrowser();
+            tilePage(browser, app.port());
+            Thread frames = new Thread(() -> framesWhileStreaming(browser, Math.max(5, seconds - 20)), "frames");
+            frames.start();
             long start = System.nanoTime();
             long period = 1_000_000_000L / CODIFIERS;
             ByteBuf buffer = Unpooled.buffer(64);
@@ -80,6 +86,8 @@ public final class LiveLatencyBenchmark {
                 sentAt[i] = System.nanoTime();
                 sender.send(datagram, mesh.dataGroup(), mesh.dataPort());
             }
+            frames.join();
+            browser.quit();
             Thread.sleep(1_000);
             socket.abort();
             long[] sorted = latencies.stream().mapToLong(Long::longValue).sorted().toArray();
@@ -88,7 +96,6 @@ public final class LiveLatencyBenchmark {
                     100.0 * received.get() / total);
             System.out.printf("bus -> WebSocket latency ms: p50 %.1f  p90 %.1f  p99 %.1f  p99.9 %.1f  max %.1f%n",
                     pct(measured, 50), pct(measured, 90), pct(measured, 99), pct(measured, 99.9), measured[measured.length - 1] / 1e6);
-            tilePage(app.port());
         }
         // The JDK HttpClient's and Selenium's threads would keep the JVM (and Maven) waiting.
         System.exit(0);
@@ -109,7 +116,7 @@ public final class LiveLatencyBenchmark {
         return codes;
     }
 
-    private static void tilePage(int port) {
+    private static WebDriver tileBrowser() {
         ChromeOptions options = new ChromeOptions();
         options.setBinary(new File("/usr/bin/chromium"));
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
@@ -117,35 +124,63 @@ public final class LiveLatencyBenchmark {
                 "--window-size=1280,900");
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(new File("/usr/bin/chromedriver"))
                 .usingAnyFreePort().build();
-        WebDriver browser = new ChromeDriver(service, options);
-        try {
-            List<Long> loads = new ArrayList<>();
-            for (int run = 0; run < 6; run++) {
-                browser.get("about:blank");
-                long begin = System.nanoTime();
-                browser.get("http://127.0.0.1:" + port + "/");
-                long giveUp = begin + 30_000_000_000L;
-                while (browser.findElements(By.cssSelector(".tile")).size() < CODIFIERS) {
-                    if (System.nanoTime() > giveUp) {
-                        throw new IllegalStateException("only " + browser.findElements(By.cssSelector(".tile")).size()
-                                + " tiles after 30 s at " + browser.getCurrentUrl());
-                    }
-                    Thread.onSpinWait();
+        return new ChromeDriver(service, options);
+    }
+
+    /** Loads {@code /} six times: from navigation until all 1,000 tiles, each with its sparkline, are in the page. */
+    private static void tilePage(WebDriver browser, int port) {
+        List<Long> loads = new ArrayList<>();
+        for (int run = 0; run < 6; run++) {
+            browser.get("about:blank");
+            long begin = System.nanoTime();
+            browser.get("http://127.0.0.1:" + port + "/");
+            long giveUp = begin + 30_000_000_000L;
+            while (browser.findElements(By.cssSelector(".tile > svg.tile-spark")).size() < CODIFIERS) {
+                if (System.nanoTime() > giveUp) {
+                    throw new IllegalStateException("only " + browser.findElements(By.cssSelector(".tile")).size()
+                            + " tiles after 30 s at " + browser.getCurrentUrl());
                 }
-                long end = System.nanoTime();
-                Object navigation = ((JavascriptExecutor) browser).executeScript(
-                        "return performance.getEntriesByType('navigation')[0].domContentLoadedEventEnd");
-                if (run > 0) {
-                    loads.add((end - begin) / 1_000_000);
-                }
-                System.out.printf("tile page run %d: %d tiles in %d ms (DOMContentLoaded at %s ms)%n", run,
-                        browser.findElements(By.cssSelector(".tile")).size(), (end - begin) / 1_000_000, navigation);
+                Thread.onSpinWait();
             }
-            loads.sort(Long::compare);
-            System.out.printf("1,000-tile page load ms (5 warm runs): median %d, worst %d%n", loads.get(loads.size() / 2),
-                    loads.get(loads.size() - 1));
-        } finally {
-            browser.quit();
+            long end = System.nanoTime();
+            Object navigation = ((JavascriptExecutor) browser).executeScript(
+                    "return performance.getEntriesByType('navigation')[0].domContentLoadedEventEnd");
+            if (run > 0) {
+                loads.add((end - begin) / 1_000_000);
+            }
+            System.out.printf("tile page run %d: %d tiles with sparklines in %d ms (DOMContentLoaded at %s ms)%n", run,
+                    browser.findElements(By.cssSelector(".tile")).size(), (end - begin) / 1_000_000, navigation);
+        }
+        loads.sort(Long::compare);
+        System.out.printf("1,000-tile page load ms (5 warm runs): median %d, worst %d%n", loads.get(loads.size() / 2),
+                loads.get(loads.size() - 1));
+    }
+
+    /** After 10 s of the stream, counts the page's animation frames for {@code seconds}: rate, and the longest gaps. */
+    private static void framesWhileStreaming(WebDriver browser, int seconds) {
+        try {
+            Thread.sleep(10_000);
+            JavascriptExecutor page = (JavascriptExecutor) browser;
+            page.executeScript("window.__gaps = []; let last = performance.now(); const tick = (t) => {"
+                    + " window.__gaps.push(t - last); last = t; if (!window.__stop) requestAnimationFrame(tick); };"
+                    + " requestAnimationFrame(tick);"
+                    + " window.__values = [...document.querySelectorAll('.tile-value')].slice(0, 40).map(e => e.textContent);");
+            Thread.sleep(seconds * 1_000L);
+            Object result = page.executeScript("window.__stop = true; const g = window.__gaps.slice(1).sort((a, b) => a - b);"
+                    + " const changed = [...document.querySelectorAll('.tile-value')].slice(0, 40)"
+                    + ".filter((e, i) => e.textContent !== window.__values[i]).length;"
+                    + " const drawn = [...document.querySelectorAll('.tile-spark path')].filter(p => (p.getAttribute('d') || '').includes('H')).length;"
+                    + " return [g.length, g.reduce((a, b) => a + b, 0), g[Math.floor(g.length * 0.99)], g[g.length - 1], changed, drawn].join(' ');");
+            String[] f = String.valueOf(result).split(" ");
+            double frames = Double.parseDouble(f[0]);
+            double totalMs = Double.parseDouble(f[1]);
+            System.out.printf("while streaming 1,000 readings/s: %.1f frames/s over %d s (frame p99 %.1f ms, worst %.1f ms);"
+                    + " %s of the first 40 tiles changed value, %s sparklines drawn%n", frames / (totalMs / 1000), seconds,
+                    Double.parseDouble(f[2]), Double.parseDouble(f[3]), f[4], f[5]);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+            System.out.println("frame count failed: " + e);
         }
     }
 
