@@ -234,6 +234,15 @@ export function formatValue(sensor, value) {
 
 /** What a sensor reads: its state's word or value with its unit, else the raw text of `s`/`j` readings, else a dash. */
 export function formatReading(sensor) {
+  if (sensor.type === 'AlertRule' && typeof sensor.text === 'string') {
+    // A rule's reading is its state document (docs/rules.md): its word says more than its 0/1.
+    try {
+      const state = JSON.parse(sensor.text)?.state;
+      if (typeof state === 'string') return state;
+    } catch {
+      // not a state document: shown as any other reading
+    }
+  }
   if (sensor.value !== null && sensor.value !== undefined) return formatValue(sensor, sensor.value);
   if (sensor.text !== null && sensor.text !== undefined && sensor.text !== '') return String(sensor.text);
   return '—';

@@ -17,7 +17,7 @@ function chartHeight() {
  */
 export function valueStyle(sensor) {
   const states = sensor?.states ?? null;
-  const discrete = !!states || sensor?.dataType === 'integer' || sensor?.dataType === 'bool';
+  const discrete = !!states || sensor?.dataType === 'integer' || sensor?.dataType === 'bool' || sensor?.type === 'AlertRule';
   return { sensor: sensor ?? {}, unit: unitOf(sensor), states, discrete };
 }
 
