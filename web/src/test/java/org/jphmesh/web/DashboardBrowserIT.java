@@ -247,7 +247,7 @@ class DashboardBrowserIT {
         await().atMost(WAIT).until(() -> !browser.getCurrentUrl().contains("/login.html"));
         java.util.Map<String, String> overflowing = new java.util.TreeMap<>();
         for (String page : new String[] {"/", "/nodes.html", "/events.html", "/alerts.html", "/sensor.html?code=S1",
-                "/login.html"}) {
+                "/graphs.html", "/diagram.html", "/login.html"}) {
             browser.get(rig.base() + page);
             // Filled in (nothing busy loading, the overview's tiles there), so their width counts.
             await().atMost(WAIT).until(() -> Boolean.TRUE.equals(script("return document.readyState === 'complete'"
