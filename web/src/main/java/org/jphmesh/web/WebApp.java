@@ -46,8 +46,11 @@ import org.jphmesh.web.http.WebServer;
 import org.jphmesh.web.http.WebServices;
 import org.jphmesh.web.http.WebSettings;
 import org.jphmesh.web.http.auth.LoginLimiter;
+import org.jphmesh.web.http.auth.MemorySessionStore;
+import org.jphmesh.web.http.auth.PostgresSessionStore;
 import org.jphmesh.web.http.auth.SessionStore;
 import org.jphmesh.web.http.auth.UserStore;
+import org.jphmesh.web.http.error.ApiException;
 import org.jphmesh.web.live.LiveHub;
 import org.jphmesh.web.mqtt.MqttBridge;
 import org.jphmesh.web.state.MeshEvent;
@@ -66,6 +69,8 @@ public final class WebApp implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(WebApp.class);
     private static final Duration PING_EVERY = Duration.ofSeconds(30);
+    /** However active, a sign-in lasts at most a week. */
+    private static final Duration SESSION_LIFETIME = Duration.ofDays(7);
 
     private final Node node;
     private final MeshView view;
@@ -133,9 +138,10 @@ public final class WebApp implements AutoCloseable {
             UserStore users = database == null ? null : new UserStore(database);
             ObjectMapper json = new ObjectMapper();
             WebSettings web = settings.web();
-            SessionStore sessions = new SessionStore(Clock.systemUTC(), Duration.ofMinutes(web.sessionIdleMinutes()),
-                    Duration.ofDays(7), 10_000);
-            this.live = new LiveHub(view, json, cookie -> web.anonymousRead() || sessions.find(cookie).isPresent());
+            Duration idle = Duration.ofMinutes(web.sessionIdleMinutes());
+            SessionStore sessions = database == null ? new MemorySessionStore(Clock.systemUTC(), idle, SESSION_LIFETIME, 10_000)
+                    : new PostgresSessionStore(database, Clock.systemUTC(), idle, SESSION_LIFETIME);
+            this.live = new LiveHub(view, json, cookie -> web.anonymousRead() || signedIn(sessions, cookie));
             started.add(live);
             WebMetrics metrics = new DashboardMetrics(node, view, live, () -> ingestLagSeconds).register(new WebMetrics());
             CommandService commands = new CommandService(node, view);
@@ -172,6 +178,15 @@ public final class WebApp implements AutoCloseable {
 
     public static WebApp start(NodeOptions options, WebSettings override) {
         return new WebApp(options, override);
+    }
+
+    /** For the WebSocket upgrade: a session the store cannot check (database away) is not one. */
+    private static boolean signedIn(SessionStore sessions, String cookie) {
+        try {
+            return sessions.find(cookie).isPresent();
+        } catch (ApiException e) {
+            return false;
+        }
     }
 
     private static HealthProbe probe(String name, HealthProbe.Check check) {

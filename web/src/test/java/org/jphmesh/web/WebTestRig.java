@@ -122,9 +122,25 @@ public final class WebTestRig implements AutoCloseable {
     }
 
     public final class Client {
-        private final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager())
-                .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(5)).build();
+        private final HttpClient http;
+        private final String base;
         private String csrf;
+
+        private Client() {
+            this(HttpClient.newBuilder().cookieHandler(new CookieManager()).followRedirects(HttpClient.Redirect.NEVER)
+                    .connectTimeout(Duration.ofSeconds(5)).build(), WebTestRig.this.base(), null);
+        }
+
+        private Client(HttpClient http, String base, String csrf) {
+            this.http = http;
+            this.base = base;
+            this.csrf = csrf;
+        }
+
+        /** The same browser (cookies and CSRF token) talking to another dashboard, e.g. a second one on the database. */
+        public Client at(String otherBase) {
+            return new Client(http, otherBase, csrf);
+        }
 
         public HttpResponse<String> login(String email, String password) {
             HttpResponse<String> response = post("/api/login", "{\"email\":\"" + email + "\",\"password\":\"" + password + "\"}");
@@ -147,13 +163,13 @@ public final class WebTestRig implements AutoCloseable {
         }
 
         public HttpResponse<String> get(String path) {
-            return send(HttpRequest.newBuilder(URI.create(base() + path)).GET().build());
+            return send(HttpRequest.newBuilder(URI.create(base + path)).GET().build());
         }
 
         /** A POST as the dashboard's own pages make it: JSON, same origin, with the CSRF token once signed in. */
         public HttpResponse<String> post(String path, String json) {
-            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base() + path))
-                    .header("Content-Type", "application/json").header("Origin", base())
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
+                    .header("Content-Type", "application/json").header("Origin", base)
                     .POST(HttpRequest.BodyPublishers.ofString(json));
             if (csrf != null) {
                 request.header("X-CSRF-Token", csrf);

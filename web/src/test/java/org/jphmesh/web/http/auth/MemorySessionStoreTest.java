@@ -7,10 +7,10 @@ import java.time.Instant;
 import org.jphmesh.bus.testing.TestClock;
 import org.junit.jupiter.api.Test;
 
-class SessionStoreTest {
+class MemorySessionStoreTest {
 
     private final TestClock clock = new TestClock(Instant.parse("2026-11-22T10:00:00Z").toEpochMilli());
-    private final SessionStore store = new SessionStore(clock, Duration.ofMinutes(30), Duration.ofHours(8), 2);
+    private final MemorySessionStore store = new MemorySessionStore(clock, Duration.ofMinutes(30), Duration.ofHours(8), 2);
 
     @Test
     void a_session_ends_after_its_idle_time_without_requests() {
