@@ -12,6 +12,7 @@ import org.jphmesh.sensor.driver.DriverFactory;
 import org.jphmesh.sensor.calc.ExpressionDriver;
 import org.jphmesh.sensor.exec.ExecDriver;
 import org.jphmesh.sensor.http.FailsafeReaderDriver;
+import org.jphmesh.sensor.line.LineDriver;
 import org.jphmesh.sensor.mqtt.MqttInputDriver;
 import org.jphmesh.sensor.pi4j.AdcPiDriver;
 import org.jphmesh.sensor.pi4j.FanControlDriver;
@@ -51,6 +52,8 @@ public final class DriverRegistry {
         map.put("Exec", ExecDriver::new);
         map.put("Simulated", SimulatedDriver::new);
         map.put("MqttInput", MqttInputDriver::new);
+        map.put("Serial", LineDriver::serial);
+        map.put("TcpLine", LineDriver::tcp);
         map.put("ADCpiReader", (entry, config) -> {
             Pi4jHardware.requireI2c(ConfigBlock.of(entry).integer("Bus", 1), "ADCpiReader (" + entry.codifier() + ")");
             return new AdcPiDriver(entry, config, Pi4jHardware.context());
