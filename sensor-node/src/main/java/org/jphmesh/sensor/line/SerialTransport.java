@@ -20,7 +20,7 @@ record SerialTransport(String port, int baud) implements LineTransport {
         try {
             serial = SerialPort.getCommPort(port);
         } catch (SerialPortInvalidPortException e) {
-            throw new IOException(port + ": " + e.getMessage(), e);
+            throw new IOException("no such device (is it plugged in?)", e);
         }
         serial.setComPortParameters(baud, 8, SerialPort.ONE_STOP_BIT, SerialPort.NO_PARITY);
         serial.setComPortTimeouts(SerialPort.TIMEOUT_READ_SEMI_BLOCKING | SerialPort.TIMEOUT_WRITE_BLOCKING,
