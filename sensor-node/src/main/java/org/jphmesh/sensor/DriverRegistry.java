@@ -11,6 +11,7 @@ import org.jphmesh.sensor.alert.AlertsDriver;
 import org.jphmesh.sensor.driver.DriverFactory;
 import org.jphmesh.sensor.calc.ExpressionDriver;
 import org.jphmesh.sensor.exec.ExecDriver;
+import org.jphmesh.sensor.filedrop.FileDropDriver;
 import org.jphmesh.sensor.http.FailsafeReaderDriver;
 import org.jphmesh.sensor.line.LineDriver;
 import org.jphmesh.sensor.mqtt.MqttInputDriver;
@@ -54,6 +55,7 @@ public final class DriverRegistry {
         map.put("MqttInput", MqttInputDriver::new);
         map.put("Serial", LineDriver::serial);
         map.put("TcpLine", LineDriver::tcp);
+        map.put("FileDrop", FileDropDriver::new);
         map.put("ADCpiReader", (entry, config) -> {
             Pi4jHardware.requireI2c(ConfigBlock.of(entry).integer("Bus", 1), "ADCpiReader (" + entry.codifier() + ")");
             return new AdcPiDriver(entry, config, Pi4jHardware.context());

@@ -20,7 +20,7 @@ public final class EntryTypes {
             "TempLinux", "failsafeReader", "ADCpiReader", "ADAfruitReader", "controlSensor", "fanControl",
             "PythonNinja", "DwarfpoolReader", "NestReader", "ZwavePower",
             "GpioInput", "DS18B20", "SystemHealth", "Exec", "MqttInput", "Simulated", "Alerts",
-            "Serial", "TcpLine");
+            "Serial", "TcpLine", "FileDrop");
 
     private EntryTypes() {
     }

@@ -1,7 +1,6 @@
 package org.jphmesh.sensor.line;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -17,6 +16,7 @@ import org.jphmesh.bus.config.ConfigException;
 import org.jphmesh.bus.config.SensorConfig;
 import org.jphmesh.bus.frame.Codifier;
 import org.jphmesh.bus.frame.Flag;
+import org.jphmesh.sensor.driver.CommandValue;
 
 /**
  * What a line device says and is told, the same over serial and TCP: {@code Eol}, {@code Query} every
@@ -117,8 +117,6 @@ record LineProtocol(String eol, Optional<String> query, Duration queryInterval, 
         if (template == null) {
             return Optional.empty();
         }
-        String number = Double.isFinite(value) ? BigDecimal.valueOf(value).stripTrailingZeros().toPlainString()
-                : Double.toString(value);
-        return Optional.of(template.replace("{value}", number).replace("{codifier}", to.value()));
+        return Optional.of(template.replace("{value}", CommandValue.plain(value)).replace("{codifier}", to.value()));
     }
 }
