@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 import org.jphmesh.bus.config.ConfigBlock;
 import org.jphmesh.bus.config.ConfigException;
 import org.jphmesh.bus.config.MeshConfig;
@@ -53,19 +54,8 @@ public final class LineDriver implements Driver {
         this.mapper = new LineMapper(protocol.patterns());
         this.changed = new ChangedValues(protocol.heartbeat());
         this.splitter = new LineSplitter(protocol.eol(), MAX_LINE);
-        this.link = new LineLink(self, transport, protocol.query().map(this::withEol), protocol.queryInterval(),
-                new LineLink.Receiver() {
-                    @Override
-                    public void received(byte[] buffer, int count) {
-                        bytes.addAndGet(count);
-                        splitter.feed(buffer, count, LineDriver.this::line);
-                    }
-
-                    @Override
-                    public void opened() {
-                        splitter.reset();
-                    }
-                });
+        Optional<byte[]> query = protocol.query().isPresent() ? Optional.of(withEol(protocol.query().get())) : Optional.empty();
+        this.link = new LineLink(self, transport, query, protocol.queryInterval(), new DeviceLines());
     }
 
     /** {@code "Type":"Serial"}. */
@@ -104,6 +94,26 @@ public final class LineDriver implements Driver {
         link.start();
     }
 
+    // Plain classes rather than lambdas: each lambda costs a node some kilobytes it keeps (docs/performance.md).
+    private final class DeviceLines implements LineLink.Receiver, Consumer<String> {
+
+        @Override
+        public void received(byte[] buffer, int count) {
+            bytes.addAndGet(count);
+            splitter.feed(buffer, count, this);
+        }
+
+        @Override
+        public void opened() {
+            splitter.reset();
+        }
+
+        @Override
+        public void accept(String line) {
+            line(line);
+        }
+    }
+
     // On the link's thread, one line at a time.
     private void line(String line) {
         lines.incrementAndGet();
@@ -116,7 +126,9 @@ public final class LineDriver implements Driver {
             return;
         }
         if (current != null) {
-            changed.due(readings.get(), current.clock()).forEach(current::publish);
+            for (Reading reading : changed.due(readings.get(), current.clock())) {
+                current.publish(reading);
+            }
         }
     }
 
@@ -136,7 +148,8 @@ public final class LineDriver implements Driver {
 
     @Override
     public ReadResult read() {
-        return link.isOpen() ? ReadResult.none() : ReadResult.failed(link.problem());
+        String problem = link.problem();
+        return problem == null ? ReadResult.none() : ReadResult.failed(problem);
     }
 
     /** Bytes read from the device since the node started. */

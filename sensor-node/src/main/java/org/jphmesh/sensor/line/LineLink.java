@@ -16,7 +16,7 @@ import org.slf4j.LoggerFactory;
  * doubling to a minute. One thread does all of it, so reads and writes never race on the port, and nothing the
  * device does can hold up the node's timer or its answers to pings.
  */
-final class LineLink implements AutoCloseable {
+final class LineLink implements AutoCloseable, Runnable {
 
     static final Duration FIRST_RETRY = Duration.ofSeconds(1);
     static final Duration MAX_RETRY = Duration.ofMinutes(1);
@@ -42,7 +42,7 @@ final class LineLink implements AutoCloseable {
     private final Thread thread;
     private volatile boolean open;
     private volatile boolean closed;
-    private volatile String problem = "not opened yet";
+    private volatile String problem;
 
     LineLink(Codifier self, LineTransport transport, Optional<byte[]> query, Duration queryInterval, Receiver receiver) {
         this.self = self;
@@ -50,7 +50,7 @@ final class LineLink implements AutoCloseable {
         this.query = query;
         this.queryNanos = queryInterval.toNanos();
         this.receiver = receiver;
-        this.thread = new Thread(this::run, "jph-" + self + "-line");
+        this.thread = new Thread(this, "jph-" + self + "-line");
         thread.setDaemon(true);
     }
 
@@ -67,7 +67,7 @@ final class LineLink implements AutoCloseable {
         return open;
     }
 
-    /** Why the device is not open, for the node's log. */
+    /** Why the device is not open, for the node's log; null while it is, and before the first try. */
     String problem() {
         return problem;
     }
@@ -76,12 +76,15 @@ final class LineLink implements AutoCloseable {
         return transport.describe();
     }
 
-    private void run() {
+    /** The link's thread: not for callers. */
+    @Override
+    public void run() {
         Duration retry = FIRST_RETRY;
         while (!closed) {
             try (LinePort port = transport.open()) {
                 LOG.info("{} - {} open", self, transport.describe());
                 retry = FIRST_RETRY;
+                problem = null;
                 outgoing.clear();
                 receiver.opened();
                 open = true;

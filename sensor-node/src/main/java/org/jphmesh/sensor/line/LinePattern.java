@@ -14,7 +14,7 @@ public record LinePattern(Pattern match, List<Codifier> codifiers) {
         Objects.requireNonNull(match, "match");
         // List.copyOf refuses nulls, and a null codifier is how a group is skipped.
         codifiers = Collections.unmodifiableList(new ArrayList<>(codifiers));
-        if (codifiers.isEmpty() || codifiers.stream().allMatch(Objects::isNull)) {
+        if (codifiers.size() == Collections.frequency(codifiers, null)) {
             throw new IllegalArgumentException("names no codifier");
         }
         int groups = match.matcher("").groupCount();

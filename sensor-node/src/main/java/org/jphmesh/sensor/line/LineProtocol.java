@@ -41,8 +41,11 @@ record LineProtocol(String eol, Optional<String> query, Duration queryInterval, 
         }
         Set<Codifier> own = new HashSet<>();
         own.add(entry.code());
-        settings.proxies().forEach(proxy -> own.add(proxy.codifier()));
-        return new LineProtocol(eol, settings.optionalText("Query").filter(q -> !q.isEmpty()),
+        for (ConfigBlock.Proxy proxy : settings.proxies()) {
+            own.add(proxy.codifier());
+        }
+        String query = settings.text("Query", "");
+        return new LineProtocol(eol, query.isEmpty() ? Optional.empty() : Optional.of(query),
                 settings.seconds("QueryInterval", entry.interval()), patterns(settings, own), writes(settings),
                 settings.seconds("Heartbeat", entry.interval()));
     }
@@ -106,8 +109,12 @@ record LineProtocol(String eol, Optional<String> query, Duration queryInterval, 
         ConfigBlock write = settings.child("Write");
         write.refuseUnknownKeys(Set.of("A", "E"));
         Map<Flag, String> templates = new EnumMap<>(Flag.class);
-        write.optionalText("A").ifPresent(template -> templates.put(Flag.SET, template));
-        write.optionalText("E").ifPresent(template -> templates.put(Flag.STEP, template));
+        if (write.has("A")) {
+            templates.put(Flag.SET, write.text("A"));
+        }
+        if (write.has("E")) {
+            templates.put(Flag.STEP, write.text("E"));
+        }
         return templates;
     }
 
