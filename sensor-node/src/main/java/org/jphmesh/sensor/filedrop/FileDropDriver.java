@@ -25,6 +25,7 @@ import org.jphmesh.bus.frame.Frame;
 import org.jphmesh.bus.log.RateLimitedLog;
 import org.jphmesh.sensor.driver.Driver;
 import org.jphmesh.sensor.driver.DriverContext;
+import org.jphmesh.sensor.driver.DriverThread;
 import org.jphmesh.sensor.driver.ReadResult;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -53,10 +54,9 @@ public final class FileDropDriver implements Driver {
     private final AtomicLong sent = new AtomicLong();
     private final AtomicLong failed = new AtomicLong();
     private final AtomicLong passes = new AtomicLong();
-    private final Thread thread;
+    private final DriverThread thread;
     private volatile DriverContext context;
     private volatile boolean watching;
-    private volatile boolean closed;
     private volatile String problem = "not started";
 
     public FileDropDriver(SensorConfig entry, MeshConfig config) {
@@ -66,8 +66,7 @@ public final class FileDropDriver implements Driver {
         settings.proxies().forEach(proxy -> own.add(proxy.codifier()));
         this.folder = new DropFolder(ConfigSource.expandHome(settings.text("Folder")), SETTLE, Clock.systemUTC());
         this.output = settings.optionalText("Output").map(ConfigSource::expandHome).map(CommandOutput::new);
-        this.thread = new Thread(this::run, "jph-" + self + "-filedrop");
-        thread.setDaemon(true);
+        this.thread = new DriverThread(self, "filedrop", this::run);
     }
 
     @Override
@@ -82,7 +81,7 @@ public final class FileDropDriver implements Driver {
             folder.path().register(watcher, StandardWatchEventKinds.ENTRY_CREATE, StandardWatchEventKinds.ENTRY_MODIFY);
             watching = true;
             LOG.info("{} - watching {}", self, folder.path());
-            while (!closed) {
+            while (!thread.closed()) {
                 drain();
                 passes.incrementAndGet();
                 WatchKey key = watcher.poll(POLL_MILLIS, TimeUnit.MILLISECONDS);
@@ -109,7 +108,7 @@ public final class FileDropDriver implements Driver {
             return;
         }
         for (Path file : folder.waiting()) {
-            if (closed) {
+            if (thread.closed()) {
                 return;
             }
             try {
@@ -174,12 +173,6 @@ public final class FileDropDriver implements Driver {
 
     @Override
     public void close() {
-        closed = true;
-        thread.interrupt();
-        try {
-            thread.join(TimeUnit.SECONDS.toMillis(2));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        thread.close();
     }
 }

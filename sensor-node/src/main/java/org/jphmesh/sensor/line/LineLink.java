@@ -7,6 +7,7 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.jphmesh.bus.frame.Codifier;
+import org.jphmesh.sensor.driver.DriverThread;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,9 +40,8 @@ final class LineLink implements AutoCloseable, Runnable {
     private final long queryNanos;
     private final Receiver receiver;
     private final BlockingQueue<byte[]> outgoing = new ArrayBlockingQueue<>(MAX_QUEUED);
-    private final Thread thread;
+    private final DriverThread thread;
     private volatile boolean open;
-    private volatile boolean closed;
     private volatile String problem;
 
     LineLink(Codifier self, LineTransport transport, Optional<byte[]> query, Duration queryInterval, Receiver receiver) {
@@ -50,8 +50,7 @@ final class LineLink implements AutoCloseable, Runnable {
         this.query = query;
         this.queryNanos = queryInterval.toNanos();
         this.receiver = receiver;
-        this.thread = new Thread(this, "jph-" + self + "-line");
-        thread.setDaemon(true);
+        this.thread = new DriverThread(self, "line", this);
     }
 
     void start() {
@@ -80,7 +79,7 @@ final class LineLink implements AutoCloseable, Runnable {
     @Override
     public void run() {
         Duration retry = FIRST_RETRY;
-        while (!closed) {
+        while (!thread.closed()) {
             try (LinePort port = transport.open()) {
                 LOG.info("{} - {} open", self, transport.describe());
                 retry = FIRST_RETRY;
@@ -95,7 +94,7 @@ final class LineLink implements AutoCloseable, Runnable {
             } finally {
                 open = false;
             }
-            if (closed) {
+            if (thread.closed()) {
                 return;
             }
             LOG.warn("{} - {}; opening again in {} s", self, problem, retry.toSeconds());
@@ -112,7 +111,7 @@ final class LineLink implements AutoCloseable, Runnable {
     private void serve(LinePort port) throws IOException {
         byte[] buffer = new byte[1024];
         long nextQuery = System.nanoTime();
-        while (!closed) {
+        while (!thread.closed()) {
             if (query.isPresent() && System.nanoTime() - nextQuery >= 0) {
                 port.write(query.get());
                 nextQuery = System.nanoTime() + queryNanos;
@@ -132,12 +131,6 @@ final class LineLink implements AutoCloseable, Runnable {
 
     @Override
     public void close() {
-        closed = true;
-        thread.interrupt();
-        try {
-            thread.join(TimeUnit.SECONDS.toMillis(2));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        thread.close();
     }
 }
