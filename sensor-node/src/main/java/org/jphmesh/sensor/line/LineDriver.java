@@ -35,7 +35,7 @@ public final class LineDriver implements Driver {
     static final int MAX_LINE = 4096;
 
     private static final Logger LOG = LoggerFactory.getLogger(LineDriver.class);
-    private static final RateLimitedLog UNMATCHED = new RateLimitedLog(LOG, 60_000);
+    private static final RateLimitedLog PROBLEMS = new RateLimitedLog(LOG, 60_000);
 
     private final Codifier self;
     private final LineProtocol protocol;
@@ -100,7 +100,12 @@ public final class LineDriver implements Driver {
         @Override
         public void received(byte[] buffer, int count) {
             bytes.addAndGet(count);
+            long overLong = splitter.overLongLines();
             splitter.feed(buffer, count, this);
+            if (splitter.overLongLines() > overLong) {
+                PROBLEMS.warn(self.value() + "-long", "{} - a line from {} was longer than {} bytes and was dropped ({} so far)",
+                        self, link.describe(), MAX_LINE, splitter.overLongLines());
+            }
         }
 
         @Override
@@ -121,7 +126,7 @@ public final class LineDriver implements Driver {
         DriverContext current = context;
         if (readings.isEmpty()) {
             long count = unmatched.incrementAndGet();
-            UNMATCHED.warn(self.value(), "{} - a line from {} matched no pattern ({} so far): {}", self, link.describe(),
+            PROBLEMS.warn(self.value(), "{} - a line from {} matched no pattern ({} so far): {}", self, link.describe(),
                     count, line.length() > 80 ? line.substring(0, 80) + "..." : line);
             return;
         }
