@@ -202,6 +202,15 @@ class ConfigSchemaTest {
                                 .putObject("Mqtt").put("TopicPrefx", "jph"))),
                 Arguments.of("a TempLinux entry without its Pipe", "/Sensors/1/Sensor", false,
                         edit(c -> sensors(c).addObject().put("Codifier", "C1").put("Type", "TempLinux").putObject("Sensor"))),
+                Arguments.of("a Serial entry without its Patterns", "/Sensors/1/Sensor", false,
+                        edit(c -> sensors(c).addObject().put("Codifier", "A1").put("Type", "Serial").putObject("Sensor")
+                                .put("Port", "/dev/ttyUSB0"))),
+                Arguments.of("a line pattern with a misspelt key", "/Sensors/1/Sensor/Patterns/0", false,
+                        edit(c -> sensors(c).addObject().put("Codifier", "U1").put("Type", "TcpLine").putObject("Sensor")
+                                .put("Host", "127.0.0.1").put("Port", 3493).putArray("Patterns").addObject()
+                                .put("Match", "(.*)").put("Codifier", "U1"))),
+                Arguments.of("a FileDrop entry without its Folder", "/Sensors/1/Sensor", false,
+                        edit(c -> sensors(c).addObject().put("Codifier", "F1").put("Type", "FileDrop").putObject("Sensor"))),
                 Arguments.of("a simulated shape nobody knows", "/Sensors/0/Sensor/Shape", false,
                         edit(c -> ((ObjectNode) entry(c, 0).get("Sensor")).put("Shape", "saw"))));
     }

@@ -19,7 +19,8 @@ public final class EntryTypes {
     public static final Set<String> DRIVERS = Set.of(
             "TempLinux", "failsafeReader", "ADCpiReader", "ADAfruitReader", "controlSensor", "fanControl",
             "PythonNinja", "DwarfpoolReader", "NestReader", "ZwavePower",
-            "GpioInput", "DS18B20", "SystemHealth", "Exec", "MqttInput", "Simulated", "Alerts");
+            "GpioInput", "DS18B20", "SystemHealth", "Exec", "MqttInput", "Simulated", "Alerts",
+            "Serial", "TcpLine", "FileDrop");
 
     private EntryTypes() {
     }
