@@ -11,7 +11,8 @@ const SVG = 'http://www.w3.org/2000/svg';
 export class Sparkline {
   /** `gapMs`: silence that breaks the line (0 = never); `discrete`: hold each value until the next (steps). */
   constructor(gapMs, discrete) {
-    this.gapMs = gapMs;
+    // Kept points are a slot apart, so only a silence longer than a couple of slots can show as a break.
+    this.gapMs = gapMs > 0 ? Math.max(gapMs, 2.2 * SLOT_MS) : 0;
     this.discrete = discrete;
     this.t = [];
     this.v = [];
