@@ -1,0 +1,58 @@
+package org.jphmesh.sql;
+
+import com.zaxxer.hikari.HikariDataSource;
+import java.io.PrintWriter;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.jphmesh.app.retention.PostgresRetention;
+import org.jphmesh.app.retention.Retention;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code jph-sql retention [--dry-run]}: applies the collector entry's {@code Sensor.Retention} now, as the
+ * collector does daily, or only shows what it would remove.
+ */
+@Command(name = "retention", mixinStandardHelpOptions = true,
+        description = "Remove what is past the collector entry's Sensor.Retention (or, with --dry-run, show what would go).")
+final class RetentionCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    DatabaseOptions database;
+
+    @Option(names = "--dry-run", description = "show what would be removed, change nothing")
+    boolean dryRun;
+
+    @Option(names = "--batch-rows", defaultValue = "5000", description = "rows per delete (default: ${DEFAULT-VALUE})")
+    int batchRows;
+
+    /** The clock retention reads "now" from; tests move it. */
+    Clock clock = Clock.systemUTC();
+
+    @Override
+    public Integer call() throws SQLException {
+        Retention retention = Retention.fromEntry(database.entry());
+        PrintWriter out = spec.commandLine().getOut();
+        if (retention.keepsEverything()) {
+            out.println("the entry has no Sensor.Retention: everything is kept");
+            return 0;
+        }
+        try (HikariDataSource pool = database.pool()) {
+            PostgresRetention postgres = new PostgresRetention(pool, retention, batchRows);
+            List<String> lines = dryRun ? postgres.preview(clock.instant()) : postgres.apply(clock.instant());
+            lines.forEach(line -> out.println((dryRun ? "would " : "") + line));
+            if (lines.isEmpty()) {
+                out.println(dryRun ? "nothing would be removed" : "nothing was past its horizon");
+            }
+        }
+        return 0;
+    }
+}
