@@ -3,7 +3,7 @@ package org.jphmesh.sql;
 import com.zaxxer.hikari.HikariDataSource;
 import java.io.PrintWriter;
 import java.sql.SQLException;
-import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.jphmesh.app.retention.PostgresRetention;
@@ -34,8 +34,8 @@ final class RetentionCommand implements Callable<Integer> {
     @Option(names = "--batch-rows", defaultValue = "5000", description = "rows per delete (default: ${DEFAULT-VALUE})")
     int batchRows;
 
-    /** The clock retention reads "now" from; tests move it. */
-    Clock clock = Clock.systemUTC();
+    @Option(names = "--at", description = "apply the horizons as at this instant (e.g. 2027-01-01T00:00:00Z) instead of now")
+    Instant at;
 
     @Override
     public Integer call() throws SQLException {
@@ -47,7 +47,8 @@ final class RetentionCommand implements Callable<Integer> {
         }
         try (HikariDataSource pool = database.pool()) {
             PostgresRetention postgres = new PostgresRetention(pool, retention, batchRows);
-            List<String> lines = dryRun ? postgres.preview(clock.instant()) : postgres.apply(clock.instant());
+            Instant now = at != null ? at : Instant.now();
+            List<String> lines = dryRun ? postgres.preview(now) : postgres.apply(now);
             lines.forEach(line -> out.println((dryRun ? "would " : "") + line));
             if (lines.isEmpty()) {
                 out.println(dryRun ? "nothing would be removed" : "nothing was past its horizon");
