@@ -1,0 +1,53 @@
+package org.jphmesh.collector;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/** What the failover tests share: free loopback ports and commands run to their end, their output in a log. */
+final class LocalServers {
+
+    private LocalServers() {
+    }
+
+    /** A TCP port nothing listens on at the moment, on 127.0.0.1. */
+    static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Runs {@code command} to its end (at most a minute), appending its output to {@code log}; throws if it fails. */
+    static void run(Path log, List<String> command) {
+        try {
+            Process process = new ProcessBuilder(command).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+            if (!process.waitFor(60, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                throw new IllegalStateException(String.join(" ", command) + " did not finish within a minute; see " + log);
+            }
+            if (process.exitValue() != 0) {
+                throw new IllegalStateException(String.join(" ", command) + " exited " + process.exitValue() + "; see " + log);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** {@code command} with {@code prefix} in front. */
+    static List<String> prefixed(List<String> prefix, String... command) {
+        List<String> all = new ArrayList<>(prefix);
+        all.addAll(List.of(command));
+        return all;
+    }
+}
