@@ -145,7 +145,7 @@ public final class PostgresRetention {
         connection.setAutoCommit(false);
         try (Statement statement = connection.createStatement()) {
             statement.execute("SET LOCAL lock_timeout = '" + LOCK_TIMEOUT + "'");
-            statement.execute("DROP TABLE " + drop.table());
+            statement.execute("DROP TABLE IF EXISTS " + drop.table());
             connection.commit();
             return true;
         } catch (SQLException e) {
