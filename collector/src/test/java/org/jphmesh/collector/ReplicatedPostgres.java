@@ -137,11 +137,7 @@ final class ReplicatedPostgres implements AutoCloseable {
         if (primaryRunning) {
             stopQuietly("primary");
         }
-        try (Stream<Path> files = Files.walk(dir)) {
-            files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        LocalServers.removeTree(dir);
     }
 
     private void stopQuietly(String server) {
