@@ -83,7 +83,8 @@ public record Retention(RetentionTiers defaults, Map<String, RetentionTiers> ove
     public List<RetentionGroup> groups(RetentionTier tier) {
         RetentionPeriod common = defaults.of(tier);
         Map<RetentionPeriod, List<String>> apart = new java.util.LinkedHashMap<>();
-        overrides.forEach((code, tiers) -> {
+        // In codifier order: the groups and their lists come out the same on every run.
+        new TreeMap<>(overrides).forEach((code, tiers) -> {
             if (!tiers.of(tier).equals(common)) {
                 apart.computeIfAbsent(tiers.of(tier), period -> new ArrayList<>()).add(code);
             }
