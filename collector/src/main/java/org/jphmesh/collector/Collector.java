@@ -119,7 +119,7 @@ public final class Collector implements AutoCloseable {
             }
             this.writer = new ReadingWriter(owner, store, journal, 5_000, summaries::stored);
             this.retention = roles.retention().keepsEverything() ? null
-                    : new DailyRetention(new PostgresRetention(pool, roles.retention(), RETENTION_BATCH_ROWS), options.clock());
+                    : new DailyRetention(owner, new PostgresRetention(pool, roles.retention(), RETENTION_BATCH_ROWS), options.clock());
         } else {
             this.retention = null;
             this.pool = null;
