@@ -1,6 +1,7 @@
 package org.jphmesh.collector;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -8,15 +9,20 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import org.jphmesh.app.retention.Retention;
 import org.jphmesh.bus.config.ConfigLoader;
 import org.jphmesh.bus.frame.Codifier;
+import org.jphmesh.bus.node.Node;
 import org.jphmesh.bus.node.NodeOptions;
+import org.jphmesh.bus.testing.RecordingCallbacks;
 import org.jphmesh.bus.testing.TestClock;
 import org.jphmesh.bus.testing.TestMesh;
 import org.jphmesh.sql.TestDatabase;
@@ -89,6 +95,54 @@ class RetentionIT {
                 "2038-10 S1", "2038-10 S2", "2038-11 S1", "2038-11 S2", "2038-12 S1", "2038-12 S2", "2039-01 S1", "2039-01 S2");
         assertThat(strings("SELECT to_char(bucket, 'YYYY-MM') FROM reading_rollup WHERE period = '10min' AND bucket < '2038-10-01'"))
                 .containsExactly("2038-04");
+    }
+
+    @Test
+    void readings_keep_being_stored_while_retention_drops_partitions_and_deletes_rows() throws Exception {
+        migrate();
+        try (Connection connection = database.connect(); Statement statement = connection.createStatement()) {
+            for (YearMonth month = YearMonth.of(2024, 1); month.isBefore(YearMonth.of(2025, 1)); month = month.plusMonths(1)) {
+                statement.execute(String.format("CREATE TABLE reading_%s PARTITION OF reading FOR VALUES FROM ('%s') TO ('%s')",
+                        month.toString().replace("-", ""), start(month), start(month.plusMonths(1))));
+                insertMany(statement, month);
+            }
+            // Past S1's 60 days but in no partition of its own: row deletes, batch after batch.
+            insertMany(statement, YearMonth.of(2026, 9));
+        }
+        Path config = mesh.writeConfig(dir, String.join(",", TestMesh.entry("Q1", "Collector", 60, 60, "\"Sensor\":{" + RETENTION + "}"),
+                TestMesh.entry("S9", "Simulated", 60, 60, "")));
+        collector = Collector.start(NodeOptions.of(Codifier.of("Q1"), config.toString()),
+                new Collector.Roles(database.settings(), dir.resolve("spool"), Collector.DEFAULT_SPOOL_CAP_BYTES, null,
+                        Retention.fromEntry(ConfigLoader.load(config.toString()).sensor(Codifier.of("Q1")).orElseThrow())));
+        try (Node sensor = Node.start(NodeOptions.of(Codifier.of("S9"), config.toString()), new RecordingCallbacks())) {
+            await().atMost(Duration.ofSeconds(20)).until(() -> {
+                sensor.sendData(Codifier.of("S9"), -1L);
+                return collector.writer().stored() > 0;
+            });
+            Thread stream = new Thread(() -> {
+                for (int i = 0; i < 2_000; i++) {
+                    sensor.sendData(Codifier.of("S9"), (long) i);
+                    // Pacing, not waiting: about 1,000 readings a second, for as long as retention runs.
+                    LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(1));
+                }
+            }, "reading-stream");
+            stream.start();
+            // Today's horizons: 2024's partitions are dropped and S1's rows of 2026-09 deleted while S9's stream is stored.
+            collector.refreshSummaries();
+            stream.join(TimeUnit.SECONDS.toMillis(60));
+
+            await().atMost(Duration.ofSeconds(30)).until(() -> count("SELECT count(*) FROM reading WHERE codifier = 'S9' AND value >= 0") == 2_000);
+            assertThat(count("SELECT count(*) FROM reading WHERE codifier = 'S1'")).isZero();
+        }
+    }
+
+    private static void insertMany(Statement statement, YearMonth month) throws Exception {
+        statement.execute("INSERT INTO reading (codifier, ts, seq, kind, value) SELECT 'S1', '" + start(month)
+                + "'::timestamptz + make_interval(secs => n), n, 'f', n FROM generate_series(1, 20000) n");
+    }
+
+    private long count(String sql) throws Exception {
+        return Long.parseLong(strings(sql).get(0));
     }
 
     private void migrate() {
