@@ -87,7 +87,8 @@ public final class RedisStateStore implements AutoCloseable {
                 return;
             }
             Map<String, Map<String, String>> batch = gather();
-            if (batch.isEmpty()) {
+            // A quiet mesh still owes a new master the whole view.
+            if (batch.isEmpty() && !masterMoved()) {
                 continue;
             }
             try {
@@ -114,7 +115,7 @@ public final class RedisStateStore implements AutoCloseable {
     private void write(Map<String, Map<String, String>> changes) {
         Pipeline pipeline = master.jedis().pipelined();
         String address = master.address();
-        boolean rewrite = rewriteDue || wroteTo != null && !wroteTo.equals(address);
+        boolean rewrite = rewriteDue || masterMoved();
         Map<String, Map<String, String>> batch = rewrite ? withView(changes) : changes;
         Map<String, Map<String, String>> live = new HashMap<>();
         batch.forEach((code, fields) -> {
@@ -135,6 +136,10 @@ public final class RedisStateStore implements AutoCloseable {
         }
         wroteTo = address;
         rewriteDue = false;
+    }
+
+    private boolean masterMoved() {
+        return wroteTo != null && !wroteTo.equals(master.address());
     }
 
     // The whole view, with the changes (newer) over it.
