@@ -2,7 +2,6 @@ package org.jphmesh.collector;
 
 import com.zaxxer.hikari.HikariDataSource;
 import io.netty.buffer.ByteBuf;
-import io.netty.util.concurrent.DefaultThreadFactory;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -11,9 +10,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.Optional;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.LongAdder;
 import org.jphmesh.app.report.CollectorReport;
@@ -96,21 +92,21 @@ public final class Collector implements AutoCloseable {
     private final ReadingJournal journal;
     private final ReadingWriter writer;
     private final RedisStateStore state;
-    private final PostgresSummaries summaries;
-    private final DailyRetention retention;
-    private final ScheduledExecutorService maintenance;
+    private final DatabaseUpkeep upkeep;
     private final LossRepair repair;
     private final LongAdder redisRows = new LongAdder();
     private final Node node;
 
     private Collector(NodeOptions options, Roles roles) {
         String owner = options.codifier().value();
+        PostgresSummaries summaries = null;
+        DailyRetention retention = null;
         if (roles.sql() != null) {
             this.pool = pool(owner, roles.sql());
             requireSchemaIfReachable(pool);
             this.rejected = new RejectedRows(roles.spool().resolve("rejected.csv"));
             PostgresReadingStore store = new PostgresReadingStore(pool, rejected);
-            this.summaries = new PostgresSummaries(pool);
+            summaries = new PostgresSummaries(pool);
             try {
                 this.journal = new ReadingJournal(roles.spool(), roles.spoolCapBytes());
             } catch (RuntimeException e) {
@@ -118,13 +114,11 @@ public final class Collector implements AutoCloseable {
                 throw e;
             }
             this.writer = new ReadingWriter(owner, store, journal, 5_000, summaries::stored);
-            this.retention = roles.retention().keepsEverything() ? null
+            retention = roles.retention().keepsEverything() ? null
                     : new DailyRetention(owner, new PostgresRetention(pool, roles.retention(), RETENTION_BATCH_ROWS), options.clock());
         } else {
-            this.retention = null;
             this.pool = null;
             this.rejected = null;
-            this.summaries = null;
             this.journal = null;
             this.writer = null;
         }
@@ -192,7 +186,7 @@ public final class Collector implements AutoCloseable {
             // A writer stopped by an Error stops the collector, non-zero, so its service manager starts it again.
             writer.onFatal(error -> node.closeFailed());
         }
-        this.maintenance = summaries == null ? null : maintain(owner, summaries, retention, node);
+        this.upkeep = summaries == null ? null : new DatabaseUpkeep(owner, summaries, retention, node.accounting()::snapshot);
     }
 
     /**
@@ -217,37 +211,10 @@ public final class Collector implements AutoCloseable {
         return report.toJson();
     }
 
-    /**
-     * Every 10 s: the rollups of what was stored, and the network's loss as this collector saw it; once a day,
-     * after the rollups, retention.
-     */
-    private static ScheduledExecutorService maintain(String owner, PostgresSummaries summaries, DailyRetention retention, Node node) {
-        ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(
-                new DefaultThreadFactory("jph-" + owner + "-summaries", true));
-        executor.scheduleWithFixedDelay(() -> refresh(owner, summaries, retention, node), 10, 10, TimeUnit.SECONDS);
-        return executor;
-    }
-
-    private static void refresh(String owner, PostgresSummaries summaries, DailyRetention retention, Node node) {
-        try {
-            summaries.refreshRollups();
-            summaries.recordLoss(owner, node.accounting().snapshot());
-            summaries.ensurePartitionsHourly();
-            if (retention != null) {
-                retention.runIfDue();
-            }
-        } catch (SQLException e) {
-            LOG.debug("{} - summaries wait for the database: {}", owner, e.getMessage());
-        } catch (RuntimeException e) {
-            // Never let one failure end the schedule: rollups and loss figures would silently stop.
-            LOG.warn("{} - summaries failed, retrying in 10 s: {}", owner, e.toString());
-        }
-    }
-
-    /** Brings the rollups and the loss table up to date now (they are also refreshed every 10 s). */
+    /** Brings the rollups and the loss table up to date now, and retention when due (also done every 10 s). */
     public void refreshSummaries() {
-        if (summaries != null) {
-            refresh(node.codifier().value(), summaries, retention, node);
+        if (upkeep != null) {
+            upkeep.runNow();
         }
     }
 
@@ -316,8 +283,8 @@ public final class Collector implements AutoCloseable {
         if (repair != null) {
             repair.close();
         }
-        if (maintenance != null) {
-            maintenance.shutdownNow();
+        if (upkeep != null) {
+            upkeep.close();
         }
         if (writer != null) {
             writer.close();
