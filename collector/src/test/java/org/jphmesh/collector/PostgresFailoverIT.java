@@ -18,6 +18,7 @@ import org.jphmesh.bus.frame.Codifier;
 import org.jphmesh.bus.node.Node;
 import org.jphmesh.bus.node.NodeOptions;
 import org.jphmesh.bus.testing.Prerequisite;
+import org.jphmesh.bus.testing.ReplicatedPostgres;
 import org.jphmesh.bus.testing.RecordingCallbacks;
 import org.jphmesh.bus.testing.TestMesh;
 import org.jphmesh.sql.db.Migrations;

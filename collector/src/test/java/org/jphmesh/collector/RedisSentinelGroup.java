@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import org.jphmesh.bus.testing.LocalServers;
 import redis.clients.jedis.HostAndPort;
 import redis.clients.jedis.Jedis;
 

@@ -1,4 +1,4 @@
-package org.jphmesh.collector;
+package org.jphmesh.bus.testing;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -21,7 +21,7 @@ import java.util.stream.Stream;
  * the replica (synchronous replication), so a promotion loses nothing that was acknowledged. PostgreSQL refuses to
  * run as root: as root the commands run as the {@code postgres} user.
  */
-final class ReplicatedPostgres implements AutoCloseable {
+public final class ReplicatedPostgres implements AutoCloseable {
 
     private static final Path INSTALLED = Path.of("/usr/lib/postgresql");
 
@@ -35,7 +35,7 @@ final class ReplicatedPostgres implements AutoCloseable {
     private boolean replicaRunning;
 
     /** Why a cluster cannot be made here, or empty. */
-    static Optional<String> unavailable() {
+    public static Optional<String> unavailable() {
         if (binaries().isEmpty()) {
             return Optional.of("no PostgreSQL server under " + INSTALLED + " (apt-get install postgresql, as ./jph test does)");
         }
@@ -45,7 +45,7 @@ final class ReplicatedPostgres implements AutoCloseable {
         return Optional.empty();
     }
 
-    ReplicatedPostgres() throws IOException {
+    public ReplicatedPostgres() throws IOException {
         this.bin = binaries().orElseThrow();
         this.asServerUser = isRoot() ? List.of("runuser", "-u", "postgres", "--") : List.of();
         this.dir = Files.createTempDirectory("jph-pg-failover-");
@@ -93,16 +93,16 @@ final class ReplicatedPostgres implements AutoCloseable {
                 .toArray(String[]::new)));
     }
 
-    int primaryPort() {
+    public int primaryPort() {
         return primaryPort;
     }
 
-    int replicaPort() {
+    public int replicaPort() {
         return replicaPort;
     }
 
     /** The replica's state as the primary sees it: {@code sync} once it confirms every commit. */
-    String replicaSyncState() throws SQLException {
+    public String replicaSyncState() throws SQLException {
         try (Connection connection = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + primaryPort + "/postgres", "postgres", null);
              Statement statement = connection.createStatement();
              ResultSet row = statement.executeQuery("SELECT sync_state FROM pg_stat_replication")) {
@@ -111,7 +111,7 @@ final class ReplicatedPostgres implements AutoCloseable {
     }
 
     /** Runs {@code sql} on the primary's {@code database}. */
-    void execute(String database, String sql) throws SQLException {
+    public void execute(String database, String sql) throws SQLException {
         try (Connection connection = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + primaryPort + "/" + database,
                 "postgres", null); Statement statement = connection.createStatement()) {
             statement.execute(sql);
@@ -119,13 +119,13 @@ final class ReplicatedPostgres implements AutoCloseable {
     }
 
     /** The primary dies as in a crash: no shutdown checkpoint, connections cut. */
-    void crashPrimary() {
+    public void crashPrimary() {
         pg("pg_ctl", "-D", dir.resolve("primary").toString(), "-m", "immediate", "-w", "stop");
         primaryRunning = false;
     }
 
     /** Makes the replica the primary (what Patroni or repmgr do after a failure), waiting until it takes writes. */
-    void promoteReplica() {
+    public void promoteReplica() {
         pg("pg_ctl", "-D", dir.resolve("replica").toString(), "-w", "promote");
     }
 

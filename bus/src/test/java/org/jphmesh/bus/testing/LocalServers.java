@@ -1,4 +1,4 @@
-package org.jphmesh.collector;
+package org.jphmesh.bus.testing;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -13,13 +13,13 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /** What the failover tests share: free loopback ports and commands run to their end, their output in a log. */
-final class LocalServers {
+public final class LocalServers {
 
     private LocalServers() {
     }
 
     /** A TCP port nothing listens on at the moment, on 127.0.0.1. */
-    static int freePort() {
+    public static int freePort() {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();
         } catch (IOException e) {
@@ -28,7 +28,7 @@ final class LocalServers {
     }
 
     /** Runs {@code command} to its end (at most a minute), appending its output to {@code log}; throws if it fails. */
-    static void run(Path log, List<String> command) {
+    public static void run(Path log, List<String> command) {
         try {
             Process process = new ProcessBuilder(command).redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
@@ -48,7 +48,7 @@ final class LocalServers {
     }
 
     /** Removes {@code dir} and everything in it. */
-    static void removeTree(Path dir) {
+    public static void removeTree(Path dir) {
         try (Stream<Path> files = Files.walk(dir)) {
             files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
         } catch (IOException e) {
@@ -57,7 +57,7 @@ final class LocalServers {
     }
 
     /** {@code command} with {@code prefix} in front. */
-    static List<String> prefixed(List<String> prefix, String... command) {
+    public static List<String> prefixed(List<String> prefix, String... command) {
         List<String> all = new ArrayList<>(prefix);
         all.addAll(List.of(command));
         return all;
