@@ -12,8 +12,8 @@ import redis.clients.jedis.HostAndPort;
 import redis.clients.jedis.Jedis;
 
 /**
- * A Redis master, its replica and three sentinels watching them ({@code redis-server --sentinel}, which Debian's
- * redis-sentinel package runs too), on free loopback ports, their files in a temporary folder; {@link #close()}
+ * A Redis master, its replica and three sentinels watching them (Debian's {@code redis-sentinel} where installed,
+ * else {@code redis-server --sentinel}, the same program), on free loopback ports, their files in a temporary folder; {@link #close()}
  * stops every process it started and removes the folder. The sentinels call the master down after a second.
  */
 final class RedisSentinelGroup implements AutoCloseable {
@@ -54,12 +54,22 @@ final class RedisSentinelGroup implements AutoCloseable {
                         "sentinel monitor " + MASTER_NAME + " 127.0.0.1 " + masterPort + " 2",
                         "sentinel down-after-milliseconds " + MASTER_NAME + " 1000",
                         "sentinel failover-timeout " + MASTER_NAME + " 10000", ""));
-                start("sentinel-" + port, List.of("redis-server", conf.toString(), "--sentinel"));
+                start("sentinel-" + port, sentinelCommand(conf));
             }
         } catch (IOException | RuntimeException e) {
             close();
             throw e;
         }
+    }
+
+    // Debian's redis-sentinel where installed (./jph test installs it); redis-server --sentinel is the same program.
+    private static List<String> sentinelCommand(Path conf) {
+        for (String dir : System.getenv().getOrDefault("PATH", "/usr/bin").split(":")) {
+            if (Files.isExecutable(Path.of(dir, "redis-sentinel"))) {
+                return List.of(Path.of(dir, "redis-sentinel").toString(), conf.toString());
+            }
+        }
+        return List.of("redis-server", conf.toString(), "--sentinel");
     }
 
     private Process server(String name, int port, String... extra) throws IOException {
