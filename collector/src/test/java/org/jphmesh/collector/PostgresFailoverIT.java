@@ -17,15 +17,13 @@ import org.jphmesh.bus.config.ConfigLoader;
 import org.jphmesh.bus.frame.Codifier;
 import org.jphmesh.bus.node.Node;
 import org.jphmesh.bus.node.NodeOptions;
-import org.jphmesh.bus.testing.Prerequisite;
 import org.jphmesh.bus.testing.ReplicatedPostgres;
 import org.jphmesh.bus.testing.RecordingCallbacks;
 import org.jphmesh.bus.testing.TestMesh;
-import org.jphmesh.sql.db.Migrations;
+import org.jphmesh.sql.ReplicatedDatabase;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.postgresql.ds.PGSimpleDataSource;
 
 /**
  * A collector whose {@code Sensor.SQL.Host} lists a primary and its streaming replica, both started by the test:
@@ -40,7 +38,7 @@ class PostgresFailoverIT {
     Path dir;
 
     private final TestMesh mesh = TestMesh.fresh();
-    private ReplicatedPostgres servers;
+    private ReplicatedDatabase database;
     private Collector collector;
     private Node sensor;
 
@@ -52,20 +50,15 @@ class PostgresFailoverIT {
         if (collector != null) {
             collector.close();
         }
-        if (servers != null) {
-            servers.close();
+        if (database != null) {
+            database.close();
         }
     }
 
     @Test
     void every_reading_is_stored_once_when_the_replica_is_promoted_mid_stream() throws Exception {
-        Prerequisite.requireOrSkip("PostgresFailoverIT", ReplicatedPostgres.unavailable());
-        servers = new ReplicatedPostgres();
-        servers.execute("postgres", "CREATE DATABASE jph");
-        PGSimpleDataSource primary = new PGSimpleDataSource();
-        primary.setUrl("jdbc:postgresql://127.0.0.1:" + servers.primaryPort() + "/jph");
-        primary.setUser("postgres");
-        Migrations.migrate(primary);
+        database = ReplicatedDatabase.start("PostgresFailoverIT");
+        ReplicatedPostgres servers = database.servers();
         await().atMost(Duration.ofSeconds(30)).until(() -> "sync".equals(servers.replicaSyncState()));
 
         Path config = mesh.writeConfig(dir, String.join(",",

@@ -12,14 +12,12 @@ import java.nio.file.Path;
 import java.time.Duration;
 import org.jphmesh.bus.frame.Codifier;
 import org.jphmesh.bus.node.NodeOptions;
-import org.jphmesh.bus.testing.Prerequisite;
 import org.jphmesh.bus.testing.ReplicatedPostgres;
 import org.jphmesh.bus.testing.TestMesh;
-import org.jphmesh.sql.db.Migrations;
+import org.jphmesh.sql.ReplicatedDatabase;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.postgresql.ds.PGSimpleDataSource;
 
 /**
  * A dashboard whose {@code Sensor.SQL.ReadHosts} names the streaming replica of its primary, both started by the
@@ -32,7 +30,7 @@ class HistoryFromReplicaIT {
 
     private final TestMesh mesh = TestMesh.fresh();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    private ReplicatedPostgres servers;
+    private ReplicatedDatabase database;
     private WebApp app;
 
     @AfterEach
@@ -40,20 +38,15 @@ class HistoryFromReplicaIT {
         if (app != null) {
             app.close();
         }
-        if (servers != null) {
-            servers.close();
+        if (database != null) {
+            database.close();
         }
     }
 
     @Test
     void history_is_read_from_the_replica_and_still_answers_with_the_primary_gone() throws Exception {
-        Prerequisite.requireOrSkip("HistoryFromReplicaIT", ReplicatedPostgres.unavailable());
-        servers = new ReplicatedPostgres();
-        servers.execute("postgres", "CREATE DATABASE jph");
-        PGSimpleDataSource primary = new PGSimpleDataSource();
-        primary.setUrl("jdbc:postgresql://127.0.0.1:" + servers.primaryPort() + "/jph");
-        primary.setUser("postgres");
-        Migrations.migrate(primary);
+        database = ReplicatedDatabase.start("HistoryFromReplicaIT");
+        ReplicatedPostgres servers = database.servers();
         servers.execute("jph", "INSERT INTO reading (codifier, ts, seq, kind, value)"
                 + " SELECT 'S1', now() - make_interval(secs => n * 60), n, 'f', 20 + n FROM generate_series(1, 30) n");
         Path config = mesh.writeConfig(dir, String.join(",",
