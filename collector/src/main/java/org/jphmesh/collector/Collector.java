@@ -2,7 +2,6 @@ package org.jphmesh.collector;
 
 import com.zaxxer.hikari.HikariDataSource;
 import io.netty.buffer.ByteBuf;
-import io.netty.util.concurrent.DefaultThreadFactory;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -11,12 +10,11 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.Optional;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.LongAdder;
 import org.jphmesh.app.report.CollectorReport;
+import org.jphmesh.app.retention.PostgresRetention;
+import org.jphmesh.app.retention.Retention;
 import org.jphmesh.app.store.RedisSettings;
 import org.jphmesh.app.store.SqlPool;
 import org.jphmesh.app.store.SqlSettings;
@@ -34,6 +32,7 @@ import org.jphmesh.collector.ingest.LatestReadings;
 import org.jphmesh.collector.ingest.StateChanges;
 import org.jphmesh.collector.repair.LossRepair;
 import org.jphmesh.collector.spool.ReadingJournal;
+import org.jphmesh.collector.store.postgres.DailyRetention;
 import org.jphmesh.collector.store.postgres.PostgresReadingStore;
 import org.jphmesh.collector.store.postgres.PostgresSummaries;
 import org.jphmesh.collector.store.postgres.RejectedRows;
@@ -55,14 +54,21 @@ public final class Collector implements AutoCloseable {
     public static final long DEFAULT_SPOOL_CAP_BYTES = 1L << 30;
     /** The journal needs room for two segments: the one being stored and the one being written. */
     public static final long MIN_SPOOL_CAP_BYTES = 2 * ReadingJournal.SEGMENT_BYTES;
+    /** Rows one retention delete removes: small enough that ingest never waits on its locks for long. */
+    static final int RETENTION_BATCH_ROWS = 5_000;
 
     /**
-     * What a collector keeps and where: {@code sql} (with its journal in {@code spool}) and/or {@code redis};
-     * either may be null, not both.
+     * What a collector keeps and where: {@code sql} (with its journal in {@code spool}, and what it keeps for how
+     * long in {@code retention}) and/or {@code redis}; either may be null, not both.
      */
-    public record Roles(SqlSettings sql, Path spool, long spoolCapBytes, RedisSettings redis) {
+    public record Roles(SqlSettings sql, Path spool, long spoolCapBytes, RedisSettings redis, Retention retention) {
+
+        public Roles(SqlSettings sql, Path spool, long spoolCapBytes, RedisSettings redis) {
+            this(sql, spool, spoolCapBytes, redis, Retention.KEEP_EVERYTHING);
+        }
 
         public Roles {
+            retention = retention == null ? Retention.KEEP_EVERYTHING : retention;
             if (sql == null && redis == null) {
                 throw new ConfigException("a collector needs a database (Sensor.SQL) or Redis (Sensor.Redis), or both");
             }
@@ -86,20 +92,21 @@ public final class Collector implements AutoCloseable {
     private final ReadingJournal journal;
     private final ReadingWriter writer;
     private final RedisStateStore state;
-    private final PostgresSummaries summaries;
-    private final ScheduledExecutorService maintenance;
+    private final DatabaseUpkeep upkeep;
     private final LossRepair repair;
     private final LongAdder redisRows = new LongAdder();
     private final Node node;
 
     private Collector(NodeOptions options, Roles roles) {
         String owner = options.codifier().value();
+        PostgresSummaries summaries = null;
+        DailyRetention retention = null;
         if (roles.sql() != null) {
             this.pool = pool(owner, roles.sql());
             requireSchemaIfReachable(pool);
             this.rejected = new RejectedRows(roles.spool().resolve("rejected.csv"));
             PostgresReadingStore store = new PostgresReadingStore(pool, rejected);
-            this.summaries = new PostgresSummaries(pool);
+            summaries = new PostgresSummaries(pool);
             try {
                 this.journal = new ReadingJournal(roles.spool(), roles.spoolCapBytes());
             } catch (RuntimeException e) {
@@ -107,10 +114,11 @@ public final class Collector implements AutoCloseable {
                 throw e;
             }
             this.writer = new ReadingWriter(owner, store, journal, 5_000, summaries::stored);
+            retention = roles.retention().keepsEverything() ? null
+                    : new DailyRetention(owner, new PostgresRetention(pool, roles.retention(), RETENTION_BATCH_ROWS), options.clock());
         } else {
             this.pool = null;
             this.rejected = null;
-            this.summaries = null;
             this.journal = null;
             this.writer = null;
         }
@@ -178,7 +186,7 @@ public final class Collector implements AutoCloseable {
             // A writer stopped by an Error stops the collector, non-zero, so its service manager starts it again.
             writer.onFatal(error -> node.closeFailed());
         }
-        this.maintenance = summaries == null ? null : maintain(owner, summaries, node);
+        this.upkeep = summaries == null ? null : new DatabaseUpkeep(owner, summaries, retention, node.accounting()::snapshot);
     }
 
     /**
@@ -203,31 +211,10 @@ public final class Collector implements AutoCloseable {
         return report.toJson();
     }
 
-    /** Every 10 s: the rollups of what was stored, and the network's loss as this collector saw it. */
-    private static ScheduledExecutorService maintain(String owner, PostgresSummaries summaries, Node node) {
-        ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(
-                new DefaultThreadFactory("jph-" + owner + "-summaries", true));
-        executor.scheduleWithFixedDelay(() -> refresh(owner, summaries, node), 10, 10, TimeUnit.SECONDS);
-        return executor;
-    }
-
-    private static void refresh(String owner, PostgresSummaries summaries, Node node) {
-        try {
-            summaries.refreshRollups();
-            summaries.recordLoss(owner, node.accounting().snapshot());
-            summaries.ensurePartitionsHourly();
-        } catch (SQLException e) {
-            LOG.debug("{} - summaries wait for the database: {}", owner, e.getMessage());
-        } catch (RuntimeException e) {
-            // Never let one failure end the schedule: rollups and loss figures would silently stop.
-            LOG.warn("{} - summaries failed, retrying in 10 s: {}", owner, e.toString());
-        }
-    }
-
-    /** Brings the rollups and the loss table up to date now (they are also refreshed every 10 s). */
+    /** Brings the rollups and the loss table up to date now, and retention when due (also done every 10 s). */
     public void refreshSummaries() {
-        if (summaries != null) {
-            refresh(node.codifier().value(), summaries, node);
+        if (upkeep != null) {
+            upkeep.runNow();
         }
     }
 
@@ -296,8 +283,8 @@ public final class Collector implements AutoCloseable {
         if (repair != null) {
             repair.close();
         }
-        if (maintenance != null) {
-            maintenance.shutdownNow();
+        if (upkeep != null) {
+            upkeep.close();
         }
         if (writer != null) {
             writer.close();

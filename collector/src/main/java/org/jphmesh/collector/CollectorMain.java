@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.jphmesh.app.launch.NodeProcess;
+import org.jphmesh.app.retention.Retention;
 import org.jphmesh.app.roles.EntryTypes;
 import org.jphmesh.app.store.RedisSettings;
 import org.jphmesh.app.store.SqlSettings;
@@ -63,10 +64,12 @@ public final class CollectorMain implements Callable<Integer> {
         SensorConfig entry = loaded.sensor(codifier).orElseThrow(() ->
                 new ConfigException("codifier " + code + " has no entry in " + config));
         Collector.Roles roles = switch (entry.type()) {
-            case "jphPostgreSQL" -> new Collector.Roles(SqlSettings.fromEntry(entry), spool(entry), spoolCap(entry), null);
+            case "jphPostgreSQL" -> new Collector.Roles(SqlSettings.fromEntry(entry), spool(entry), spoolCap(entry), null,
+                    Retention.fromEntry(entry));
             case "jphRedis" -> new Collector.Roles(null, null, 0, RedisSettings.fromEntry(entry));
             case "Collector" -> new Collector.Roles(entry.sensor().has("SQL") ? SqlSettings.fromEntry(entry) : null,
-                    spool(entry), spoolCap(entry), entry.sensor().has("Redis") ? RedisSettings.fromEntry(entry) : null);
+                    spool(entry), spoolCap(entry), entry.sensor().has("Redis") ? RedisSettings.fromEntry(entry) : null,
+                    Retention.fromEntry(entry));
             default -> throw new ConfigException(code + " has Type " + entry.type()
                     + "; a collector runs jphPostgreSQL, jphRedis or Collector entries");
         };

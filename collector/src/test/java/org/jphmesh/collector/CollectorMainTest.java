@@ -49,4 +49,14 @@ class CollectorMainTest {
         assertThat(run("{\"SQL\":{\"Database\":\"jph\",\"User\":\"jph\"},\"SpoolCapBytes\":\"lots\"}"))
                 .contains("Sensors (Q1).Sensor.SpoolCapBytes must be a number, not \"lots\"");
     }
+
+    @Test
+    void a_bad_retention_or_half_a_sentinel_setup_is_refused_at_start_naming_the_key() {
+        assertThat(run("{\"SQL\":{\"Database\":\"jph\",\"User\":\"jph\"},\"Retention\":{\"Codifiers\":{\"T1\":{\"Raw\":\"6 months\"}}}}"))
+                .contains("Sensors (Q1).Sensor.Retention.Codifiers.T1.Raw must be days, weeks or years");
+        assertThat(run("{\"Redis\":{\"Sentinels\":[\"127.0.0.1:26379\"]}}"))
+                .contains("Sensors (Q1).Sensor.Redis.Master is missing");
+        assertThat(run("{\"SQL\":{\"Database\":\"jph\",\"User\":\"jph\",\"Host\":\"db1:5432,db2:x\"}}"))
+                .contains("Sensors (Q1).Sensor.SQL.Host must list host names or addresses");
+    }
 }

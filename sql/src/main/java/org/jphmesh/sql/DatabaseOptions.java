@@ -49,12 +49,16 @@ final class DatabaseOptions {
             String password = passwordFile == null ? null : SecretFile.firstLine(passwordFile, "--password-file");
             return new SqlSettings(url, user, password);
         }
+        return SqlSettings.fromEntry(entry());
+    }
+
+    /** The collector entry named by {@code -c}, or the first that stores readings. */
+    SensorConfig entry() {
         MeshConfig mesh = ConfigLoader.load(config);
-        SensorConfig entry = code != null
+        return code != null
                 ? mesh.sensor(Codifier.of(code)).orElseThrow(() -> new ConfigException("codifier " + code + " has no entry in " + config))
                 : mesh.sensors().stream().filter(DatabaseOptions::storesReadings).findFirst()
-                        .orElseThrow(() -> new ConfigException("no --url given and " + config
+                        .orElseThrow(() -> new ConfigException((url == null ? "no --url given and " : "") + config
                                 + " has no jphPostgreSQL or Collector entry with a Sensor.SQL block"));
-        return SqlSettings.fromEntry(entry);
     }
 }

@@ -11,9 +11,9 @@ import picocli.CommandLine.Spec;
 
 /** {@code jph-sql}: the database side of the mesh. One class per subcommand. */
 @Command(name = "jph-sql", mixinStandardHelpOptions = true, version = "jph-sql 0.1.0",
-        description = "Manage the JPH mesh database: schema migrations, dashboard users, reports, the legacy migration.",
+        description = "Manage the JPH mesh database: schema migrations, dashboard users, reports, the legacy migration, retention.",
         subcommands = {MigrateCommand.class, UserCommand.class, ReportCommand.class, ImportLegacyCommand.class,
-                LegacyViewsCommand.class})
+                LegacyViewsCommand.class, RetentionCommand.class})
 public final class SqlMain implements Runnable {
 
     @Spec
@@ -47,6 +47,6 @@ public final class SqlMain implements Runnable {
 
     @Override
     public void run() {
-        throw new ParameterException(spec.commandLine(), "name a command: migrate, user, report, import-legacy or legacy-views");
+        throw new ParameterException(spec.commandLine(), "name a command: migrate, user, report, import-legacy, legacy-views or retention");
     }
 }

@@ -22,7 +22,7 @@ class SqlMainTest {
     void no_command_is_a_usage_error_that_lists_the_commands() {
         String[] result = run();
         assertThat(result[0]).isEqualTo("2");
-        assertThat(result[2]).contains("name a command: migrate, user, report, import-legacy or legacy-views");
+        assertThat(result[2]).contains("name a command: migrate, user, report, import-legacy, legacy-views or retention");
     }
 
     @Test

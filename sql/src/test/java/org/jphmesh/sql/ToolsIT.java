@@ -7,6 +7,8 @@ import java.io.BufferedReader;
 import java.io.PrintWriter;
 import java.io.StringReader;
 import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -120,5 +122,32 @@ class ToolsIT {
         assertThat(run("", "report", "--from", "2026-11-20T00:00:00Z", "--to", "2026-11-22T00:00:00Z", "--codifier", "C2")
                 .out()).contains("C2").doesNotContain("C1 ");
         assertThat(run("", "report", "--period", "fortnight").err()).contains("--period must be hour, day, week or month");
+    }
+
+    @Test
+    void retention_dry_run_names_what_would_go_and_changes_nothing() throws Exception {
+        Path config = Files.createTempFile("jph-retention", ".json");
+        try {
+            Files.writeString(config, "{\"Sensors\":[{\"Codifier\":\"Q1\",\"Type\":\"Collector\",\"Sensor\":{"
+                    + "\"SQL\":{\"Database\":\"x\",\"User\":\"postgres\"},\"Retention\":{\"Raw\":\"400d\"}}}]}");
+            try (Connection connection = database.connect(); Statement statement = connection.createStatement()) {
+                statement.execute("CREATE TABLE reading_203801 PARTITION OF reading FOR VALUES FROM ('2038-01-01Z') TO ('2038-02-01Z')");
+                statement.execute("CREATE TABLE reading_203902 PARTITION OF reading FOR VALUES FROM ('2039-02-01Z') TO ('2039-03-01Z')");
+                statement.execute("INSERT INTO reading (codifier, ts, seq, kind, value) VALUES ('C1', '2038-01-05Z', 1, 'f', 1)");
+            }
+
+            Result dryRun = run("", "retention", "--dry-run", "--at", "2040-03-15T00:00:00Z", "-u", config.toString(), "-c", "Q1");
+
+            assertThat(dryRun.exit()).as(dryRun.err()).isZero();
+            assertThat(dryRun.out()).contains("would drop partition reading_203801 (1 readings of 2038-01)")
+                    .doesNotContain("reading_203902");
+            try (Connection connection = database.connect(); Statement statement = connection.createStatement();
+                 ResultSet left = statement.executeQuery("SELECT count(*) FROM reading_203801")) {
+                left.next();
+                assertThat(left.getLong(1)).isOne();
+            }
+        } finally {
+            Files.deleteIfExists(config);
+        }
     }
 }

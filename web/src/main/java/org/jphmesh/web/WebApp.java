@@ -75,6 +75,7 @@ public final class WebApp implements AutoCloseable {
     private final Node node;
     private final MeshView view;
     private final HikariDataSource database;
+    private final HikariDataSource replica;
     private final LiveHub live;
     private final WebServer server;
     private final ScheduledExecutorService chores;
@@ -134,7 +135,13 @@ public final class WebApp implements AutoCloseable {
             if (database != null) {
                 started.add(database);
             }
-            HistoryStore history = database == null ? null : new HistoryStore(database);
+            // History may come from a replica (Sensor.SQL.ReadHosts); users and sign-ins always from the primary.
+            this.replica = database == null || !settings.sql().readsFromReplicas() ? null
+                    : SqlPool.open(settings.sql().forReads(), "jph-" + code.value() + "-web-reads", 4, 0, Duration.ofSeconds(3));
+            if (replica != null) {
+                started.add(replica);
+            }
+            HistoryStore history = database == null ? null : new HistoryStore(replica != null ? replica : database);
             UserStore users = database == null ? null : new UserStore(database);
             ObjectMapper json = new ObjectMapper();
             WebSettings web = settings.web();
@@ -271,6 +278,9 @@ public final class WebApp implements AutoCloseable {
         health.close();
         if (database != null) {
             database.close();
+        }
+        if (replica != null) {
+            replica.close();
         }
     }
 }

@@ -64,6 +64,36 @@ public final class ConfigBlock {
         return Optional.of(value.asText());
     }
 
+    /**
+     * A list of texts, written as a JSON list ({@code ["db1:5432", "db2:5432"]}) or as one text separated by commas
+     * ({@code "db1:5432,db2:5432"}); empty when the key is absent.
+     */
+    public List<String> texts(String key) {
+        JsonNode value = node.get(key);
+        if (value == null || value.isNull()) {
+            return List.of();
+        }
+        List<String> texts = new ArrayList<>();
+        if (value.isArray()) {
+            for (JsonNode item : value) {
+                if (!item.isValueNode() || item.isNull()) {
+                    throw new ConfigException(path(key) + " must be a list of texts, not " + value);
+                }
+                texts.add(item.asText().strip());
+            }
+        } else if (value.isValueNode()) {
+            for (String part : value.asText().split(",")) {
+                texts.add(part.strip());
+            }
+        } else {
+            throw new ConfigException(path(key) + " must be text or a list of texts, not " + value);
+        }
+        if (texts.isEmpty() || texts.contains("")) {
+            throw new ConfigException(path(key) + " has an empty item: " + value);
+        }
+        return List.copyOf(texts);
+    }
+
     public double number(String key, double fallback) {
         JsonNode value = node.get(key);
         if (value == null || value.isNull()) {

@@ -211,6 +211,12 @@ class ConfigSchemaTest {
                                 .put("Match", "(.*)").put("Codifier", "U1"))),
                 Arguments.of("a FileDrop entry without its Folder", "/Sensors/1/Sensor", false,
                         edit(c -> sensors(c).addObject().put("Codifier", "F1").put("Type", "FileDrop").putObject("Sensor"))),
+                Arguments.of("a retention period in months", "/Sensors/1/Sensor/Retention/Raw", false,
+                        edit(c -> sensors(c).addObject().put("Codifier", "Q1").put("Type", "Collector").putObject("Sensor")
+                                .putObject("Retention").put("Raw", "13 months"))),
+                Arguments.of("Redis sentinels without the master's name", "/Sensors/1/Sensor/Redis", false,
+                        edit(c -> sensors(c).addObject().put("Codifier", "Q1").put("Type", "Collector").putObject("Sensor")
+                                .putObject("Redis").put("Sentinels", "10.0.0.1:26379,10.0.0.2:26379"))),
                 Arguments.of("a simulated shape nobody knows", "/Sensors/0/Sensor/Shape", false,
                         edit(c -> ((ObjectNode) entry(c, 0).get("Sensor")).put("Shape", "saw"))));
     }

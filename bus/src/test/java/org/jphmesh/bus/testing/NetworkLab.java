@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Assumptions;
 
 /**
  * Separate networks on one machine, for tests that cross them: network namespaces joined by veth pairs,
@@ -46,15 +45,7 @@ public final class NetworkLab implements AutoCloseable {
      * printing why: a skip must never pass for a success.
      */
     public static void requireOrSkip(String test) {
-        Optional<String> why = unavailable();
-        if (why.isEmpty()) {
-            return;
-        }
-        if (System.getenv("JPH_REQUIRE_ALL_TESTS") != null) {
-            throw new AssertionError(test + " cannot run here, and JPH_REQUIRE_ALL_TESTS says every test must: " + why.get());
-        }
-        System.out.println(test + " skipped: " + why.get());
-        Assumptions.abort(why.get());
+        Prerequisite.requireOrSkip(test, unavailable());
     }
 
     /** A new namespace with its loopback up; its name is returned (short: interface and namespace names are). */

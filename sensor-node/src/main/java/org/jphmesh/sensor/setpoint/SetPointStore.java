@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
@@ -92,7 +93,8 @@ final class SetPointStore {
     }
 
     private Optional<Saved> fromRedis() {
-        if (NetworkGuard.refusal(URI.create("redis://" + redis.host() + ":" + redis.port())).isPresent()) {
+        List<String> contacted = redis.sentineled() ? redis.sentinels() : List.of(redis.host() + ":" + redis.port());
+        if (contacted.stream().anyMatch(address -> NetworkGuard.refusal(URI.create("redis://" + address)).isPresent())) {
             return Optional.empty();
         }
         // A bare Connection, not the Jedis facade: one command at start, without loading its ~270 command classes.
@@ -102,10 +104,10 @@ final class SetPointStore {
             OptionalDouble value = StateHashFields.value(hash.get("Value"));
             long at = StateHashFields.millis(hash.get("DTimestamp")).orElse(0);
             return value.isPresent() && Double.isFinite(value.getAsDouble())
-                    ? Optional.of(new Saved(value.getAsDouble(), at, "Redis " + redis.host() + ":" + redis.port()))
+                    ? Optional.of(new Saved(value.getAsDouble(), at, "Redis " + redis.describe()))
                     : Optional.empty();
         } catch (JedisException e) {
-            LOG.debug("{} - no set-point from Redis {}:{}: {}", codifier, redis.host(), redis.port(), e.toString());
+            LOG.debug("{} - no set-point from Redis {}: {}", codifier, redis.describe(), e.toString());
             return Optional.empty();
         }
     }

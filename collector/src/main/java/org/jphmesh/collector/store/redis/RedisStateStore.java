@@ -6,15 +6,13 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
-import org.jphmesh.app.store.RedisClients;
+import org.jphmesh.app.store.RedisMaster;
 import org.jphmesh.app.store.RedisSettings;
 import org.jphmesh.bus.log.RateLimitedLog;
 import org.jphmesh.collector.ingest.StateChange;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import redis.clients.jedis.Jedis;
 import redis.clients.jedis.Pipeline;
-import redis.clients.jedis.exceptions.JedisException;
 
 /**
  * The latest state of every codifier in Redis: one hash per codifier under {@code keyPrefix + code}
@@ -24,6 +22,10 @@ import redis.clients.jedis.exceptions.JedisException;
  * <p>Changes from the I/O thread are merged per hash (latest value wins), so memory is bounded by the
  * number of codifiers and Redis is never waited on; a flusher thread writes them as one pipeline every
  * {@code flushMillis}. While Redis is away they keep merging, and the flusher reconnects with back-off.
+ *
+ * <p>It also keeps every field it wrote (bounded by the codifiers, like the merging). After a failed write, or when
+ * the sentinels name a new master, the next write is that whole view: a replica promoted before the last writes
+ * reached it, or a Redis restarted empty, gets the collector's latest state back, not only what changed since.
  */
 public final class RedisStateStore implements AutoCloseable {
 
@@ -40,14 +42,20 @@ public final class RedisStateStore implements AutoCloseable {
     private final AtomicLong written = new AtomicLong();
     private final AtomicLong failures = new AtomicLong();
     private final ConcurrentHashMap<String, Map<String, String>> pending = new ConcurrentHashMap<>();
+    // Touched by the flusher thread only (and by close once it has stopped).
+    private final Map<String, Map<String, String>> view = new HashMap<>();
+    private final AtomicLong rewrites = new AtomicLong();
+    private final RedisMaster master;
+    private String wroteTo;
+    private boolean rewriteDue;
     private volatile boolean running = true;
     private volatile Runnable beforeWrite = () -> { };
-    private Jedis jedis;
 
     public RedisStateStore(String owner, RedisSettings settings, long flushMillis) {
         this.settings = settings;
         this.keyPrefix = settings.keyPrefix();
         this.flushMillis = flushMillis;
+        this.master = new RedisMaster(settings, TIMEOUT);
         this.thread = new Thread(this::run, "jph-" + owner + "-redis");
         this.thread.setDaemon(true);
         this.thread.start();
@@ -79,7 +87,8 @@ public final class RedisStateStore implements AutoCloseable {
                 return;
             }
             Map<String, Map<String, String>> batch = gather();
-            if (batch.isEmpty()) {
+            // A quiet mesh still owes a new master the whole view.
+            if (batch.isEmpty() && !masterMoved()) {
                 continue;
             }
             try {
@@ -87,10 +96,11 @@ public final class RedisStateStore implements AutoCloseable {
                 backOff = 250;
             } catch (RuntimeException e) {
                 failures.incrementAndGet();
-                rateLimited.warn("fail", "Redis {}:{} unavailable ({}); keeping the latest state to write later",
-                        settings.host(), settings.port(), e.getMessage());
+                rateLimited.warn("fail", "Redis {} unavailable ({}); keeping the latest state to write later",
+                        settings.describe(), e.getMessage());
                 restore(batch);
-                closeConnection();
+                master.drop();
+                rewriteDue = true;
                 try {
                     Thread.sleep(backOff);
                 } catch (InterruptedException interrupted) {
@@ -102,11 +112,11 @@ public final class RedisStateStore implements AutoCloseable {
         }
     }
 
-    private void write(Map<String, Map<String, String>> batch) {
-        if (jedis == null) {
-            jedis = RedisClients.jedis(settings, TIMEOUT);
-        }
-        Pipeline pipeline = jedis.pipelined();
+    private void write(Map<String, Map<String, String>> changes) {
+        Pipeline pipeline = master.jedis().pipelined();
+        String address = master.address();
+        boolean rewrite = rewriteDue || masterMoved();
+        Map<String, Map<String, String>> batch = rewrite ? withView(changes) : changes;
         Map<String, Map<String, String>> live = new HashMap<>();
         batch.forEach((code, fields) -> {
             pipeline.hset(keyPrefix + code, fields);
@@ -119,6 +129,24 @@ public final class RedisStateStore implements AutoCloseable {
         }
         pipeline.sync();
         written.addAndGet(batch.size());
+        changes.forEach((code, fields) -> view.merge(code, fields, RedisStateStore::newerWins));
+        if (rewrite) {
+            rewrites.incrementAndGet();
+            LOG.info("the latest state of {} codifiers rewritten to Redis {} from the collector's view", batch.size(), address);
+        }
+        wroteTo = address;
+        rewriteDue = false;
+    }
+
+    private boolean masterMoved() {
+        return wroteTo != null && !wroteTo.equals(master.address());
+    }
+
+    // The whole view, with the changes (newer) over it.
+    private Map<String, Map<String, String>> withView(Map<String, Map<String, String>> changes) {
+        Map<String, Map<String, String>> all = new HashMap<>(view);
+        changes.forEach((code, fields) -> all.merge(code, fields, RedisStateStore::newerWins));
+        return all;
     }
 
     private Map<String, Map<String, String>> gather() {
@@ -147,17 +175,6 @@ public final class RedisStateStore implements AutoCloseable {
         failed.forEach((code, fields) -> pending.merge(code, fields, (current, old) -> newerWins(old, current)));
     }
 
-    private void closeConnection() {
-        if (jedis != null) {
-            try {
-                jedis.close();
-            } catch (JedisException e) {
-                LOG.debug("closing the Redis connection: {}", e.getMessage());
-            }
-            jedis = null;
-        }
-    }
-
     /** Hash writes done (one per codifier per flush). */
     public long written() {
         return written.get();
@@ -165,6 +182,11 @@ public final class RedisStateStore implements AutoCloseable {
 
     public long failures() {
         return failures.get();
+    }
+
+    /** Writes of the whole view, after a failure or a failover. */
+    public long rewrites() {
+        return rewrites.get();
     }
 
     /** True when nothing waits to be written. */
@@ -184,7 +206,7 @@ public final class RedisStateStore implements AutoCloseable {
         if (!thread.isAlive()) {
             Map<String, Map<String, String>> last = gather();
             if (last.isEmpty()) {
-                closeConnection();
+                master.close();
                 return;
             }
             try {
@@ -193,6 +215,6 @@ public final class RedisStateStore implements AutoCloseable {
                 LOG.warn("the last latest-state changes were not written: {}", e.getMessage());
             }
         }
-        closeConnection();
+        master.close();
     }
 }
