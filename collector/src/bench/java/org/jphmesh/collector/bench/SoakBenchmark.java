@@ -140,6 +140,10 @@ public final class SoakBenchmark {
                 String lost = redis.hget(redisPrefix + codes.get(CODIFIERS - 1).value(), "DPacketsLost");
                 System.out.printf("Redis: the last codifier's latest Value %s, DPacketsLost %s (last sent %s)%n", value, lost,
                         20 + ((total / CODIFIERS) % 100) / 10.0);
+                // The run's keys go with it, as its database does.
+                for (String key : redis.keys(redisPrefix + "*")) {
+                    redis.del(key);
+                }
             }
             flatness(samples, "collector RSS", 1);
             flatness(samples, "collector heap after GC", 2);
