@@ -165,18 +165,22 @@ public final class SoakBenchmark {
     /** How far a figure moved over the last 50 minutes (all minutes after the first ten): max over min. */
     private static void flatness(List<double[]> samples, String what, int column) {
         List<double[]> steady = samples.stream().filter(s -> s[0] > Math.min(10, samples.size() / 6.0)).toList();
+        if (steady.isEmpty()) {
+            System.out.println(what + ": not a full minute measured");
+            return;
+        }
         double min = steady.stream().mapToDouble(s -> s[column]).min().orElse(Double.NaN);
         double max = steady.stream().mapToDouble(s -> s[column]).max().orElse(Double.NaN);
-        double first = steady.isEmpty() ? Double.NaN : steady.get(0)[column];
-        double last = steady.isEmpty() ? Double.NaN : steady.get(steady.size() - 1)[column];
+        double first = steady.get(0)[column];
+        double last = steady.get(steady.size() - 1)[column];
         // A trend, not one minute's noise: the median of the last ten minutes against that of the first ten.
         int tenth = Math.max(1, Math.min(10, steady.size() / 2));
         double early = median(steady.subList(0, tenth), column);
         double late = median(steady.subList(steady.size() - tenth, steady.size()), column);
         System.out.printf(Locale.ROOT, "%s over minutes %d..%d: %.1f..%.1f MB (first %.1f, last %.1f): spread %.1f %%;"
                         + " median of the last %d minutes against the first %d: %+.1f %%%n", what,
-                steady.isEmpty() ? 0 : (int) steady.get(0)[0], samples.isEmpty() ? 0 : (int) samples.get(samples.size() - 1)[0],
-                min, max, first, last, 100 * (max - min) / min, tenth, tenth, 100 * (late - early) / early);
+                (int) steady.get(0)[0], (int) samples.get(samples.size() - 1)[0], min, max, first, last,
+                100 * (max - min) / min, tenth, tenth, 100 * (late - early) / early);
     }
 
     private static double median(List<double[]> samples, int column) {
