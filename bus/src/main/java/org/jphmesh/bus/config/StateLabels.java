@@ -6,11 +6,12 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import org.jphmesh.bus.json.PlainNumber;
 
 /**
  * The words a discrete sensor's values stand for, from an entry's {@code "States": {"0": "closed", "1": "open"}}.
- * Keys are kept in their canonical spelling ({@code "1"}, {@code "0.5"}, {@code "-2"}), the way a browser or MQTT
- * client prints the number, so every reader looks a label up by the same text. A {@code "DataType": "bool"} entry
+ * Keys are kept in their {@link PlainNumber} spelling ({@code "1"}, {@code "0.5"}, {@code "-2"}), the way a browser or
+ * MQTT client prints the number, so every reader looks a label up by the same text. A {@code "DataType": "bool"} entry
  * without {@code States} reads {@code off}/{@code on}.
  */
 public record StateLabels(Map<String, String> labels) {
@@ -66,19 +67,15 @@ public record StateLabels(Map<String, String> labels) {
 
     /** The label of {@code value}, if one is configured. */
     public Optional<String> label(double value) {
-        return Double.isFinite(value) ? Optional.ofNullable(labels.get(spell(value))) : Optional.empty();
+        return Double.isFinite(value) ? Optional.ofNullable(labels.get(PlainNumber.of(value))) : Optional.empty();
     }
 
     private static Optional<String> canonical(String text) {
         try {
-            return Optional.of(spell(new BigDecimal(text.strip()).doubleValue()));
+            double value = new BigDecimal(text.strip()).doubleValue();
+            return Double.isFinite(value) ? Optional.of(PlainNumber.of(value)) : Optional.empty();
         } catch (NumberFormatException e) {
             return Optional.empty();
         }
-    }
-
-    private static String spell(double value) {
-        String plain = BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
-        return plain.equals("-0") ? "0" : plain;
     }
 }

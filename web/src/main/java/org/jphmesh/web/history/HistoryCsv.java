@@ -1,9 +1,9 @@
 package org.jphmesh.web.history;
 
-import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import org.jphmesh.bus.json.PlainNumber;
 
 /**
  * A history answer as CSV, the rows the chart drew: {@code time} (ISO-8601 UTC), {@code epoch_ms}, {@code mean},
@@ -44,11 +44,7 @@ public final class HistoryCsv {
     }
 
     private static String number(Double value) {
-        if (value == null || !Double.isFinite(value)) {
-            return "";
-        }
-        String plain = BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
-        return plain.equals("-0") ? "0" : plain;
+        return value == null || !Double.isFinite(value) ? "" : PlainNumber.of(value);
     }
 
     private static String quoted(String text) {

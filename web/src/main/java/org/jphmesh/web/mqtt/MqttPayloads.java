@@ -2,9 +2,9 @@ package org.jphmesh.web.mqtt;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.math.BigDecimal;
 import java.util.Optional;
 import org.jphmesh.bus.config.DataType;
+import org.jphmesh.bus.json.PlainNumber;
 import org.jphmesh.web.state.SensorStatus;
 import org.jphmesh.web.state.SensorView;
 
@@ -35,11 +35,7 @@ final class MqttPayloads {
     }
 
     static String number(double value) {
-        if (!Double.isFinite(value)) {
-            return NONE;
-        }
-        String plain = BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
-        return plain.equals("-0") ? "0" : plain;
+        return Double.isFinite(value) ? PlainNumber.of(value) : NONE;
     }
 
     /** The retained attributes document: what a Home Assistant entity shows beside its state. */
